@@ -1,0 +1,47 @@
+# giamngheo — run `make` to list the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install demo test test-sqlite test-postgres lint bench openapi clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/giamngheo: pyproject.toml constraints.txt
+	@PY=$$(scripts/find-python) && echo "Python: $$PY" && \
+	  { [ -x $(BIN)/python ] || "$$PY" -m venv $(VENV); } && \
+	  $(BIN)/python -m pip install --quiet --upgrade pip && \
+	  $(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@$(BIN)/giamngheo manage compilemessages --ignore '.venv' -v 0
+	@touch $@
+
+install: $(BIN)/giamngheo ## build .venv (Python >= 3.12) and install the package and its tools
+
+demo: install ## migrate the SQLite database, load a demo province, serve http://127.0.0.1:$(PORT)
+	$(BIN)/giamngheo manage migrate --no-input -v 0
+	$(BIN)/giamngheo demo-data --province "Lạng Sơn" --households $${DEMO_HOUSEHOLDS:-200000} --years 2021-2025 --seed 1 --if-empty
+	@$(BIN)/giamngheo demo-users
+	@scripts/demo-serve $(PORT)
+
+test: test-sqlite test-postgres ## the whole suite on SQLite and on a throwaway PostgreSQL
+
+test-sqlite: install
+	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## ruff (style) and mypy (types)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+bench: install ## benchmarks; results as JSON under bench/results/
+	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean: ## remove the virtual environment and local state
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,69 @@
+"""Writes to the registry. Each function is one atomic, audited transaction."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from giamngheo.apps.audit.services import audited_delete, audited_save
+from giamngheo.apps.geo.models import Village
+from giamngheo.apps.registry.models import Household, Member, Survey
+from giamngheo.domain.citizen_id import CitizenIdError, Sex, citizen_id_validate
+
+
+@transaction.atomic(durable=True)
+def household_register(
+    *, village: Village, code: str, address: str = "", area: str | None = None
+) -> Household:
+    """Register a household; the area type defaults to its commune's (xã rural, phường urban)."""
+    household = Household(
+        province=village.commune.province,
+        code=code,
+        village=village,
+        address=address,
+        area=area or village.commune.area,
+    )
+    audited_save(instance=household, summary=f"Đăng ký hộ {code}")
+    return household
+
+
+@transaction.atomic(durable=True)
+def member_add(*, household: Household, **fields: Any) -> Member:
+    """Add a member; a citizen ID must agree with the member's sex and year of birth."""
+    member = Member(household=household, **fields)
+    _check_citizen_id(member)
+    audited_save(instance=member, summary=f"Thêm nhân khẩu vào hộ {household.code}")
+    return member
+
+
+@transaction.atomic(durable=True)
+def member_update(*, member: Member, **fields: Any) -> Member:
+    for name, value in fields.items():
+        setattr(member, name, value)
+    _check_citizen_id(member)
+    audited_save(instance=member, summary=f"Sửa nhân khẩu hộ {member.household.code}")
+    return member
+
+
+@transaction.atomic(durable=True)
+def survey_record(*, household: Household, **fields: Any) -> Survey:
+    survey = Survey(household=household, **fields)
+    audited_save(instance=survey, summary=f"Phiếu rà soát {survey.year} hộ {household.code}")
+    return survey
+
+
+@transaction.atomic(durable=True)
+def record_delete(*, instance: Household | Member | Survey) -> None:
+    audited_delete(instance=instance, summary=f"Xoá {instance._meta.verbose_name} {instance}")
+
+
+def _check_citizen_id(member: Member) -> None:
+    if not member.citizen_id:
+        member.citizen_id = None
+        return
+    try:
+        citizen_id_validate(member.citizen_id, sex=cast(Sex, member.sex), birth_on=member.birth_on)
+    except CitizenIdError as error:
+        raise ValidationError({"citizen_id": error.reason}) from error
