@@ -30,9 +30,11 @@ demo: install ## migrate the SQLite database, load a demo province, serve http:/
 test: test-sqlite test-postgres ## the whole suite on SQLite and on a throwaway PostgreSQL
 
 test-sqlite: install
+	scripts/ensure-chromium
 	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
 
 test-postgres: install
+	scripts/ensure-chromium
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install ## ruff (style) and mypy (types)
