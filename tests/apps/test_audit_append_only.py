@@ -14,16 +14,25 @@ def event() -> AuditEvent:
     return AuditEvent.objects.create(action=AuditAction.CREATE, target_type="t.t", target_id="1")
 
 
-def test_queryset_update_is_refused_on_postgresql(event: AuditEvent) -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("the database-level guard is PostgreSQL's; SQLite relies on the model guard")
-    for statement in (
+def _execute_in_savepoint(statement: str) -> None:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(statement)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
         "UPDATE audit_auditevent SET summary = 'tampered'",
         "DELETE FROM audit_auditevent",
         "TRUNCATE audit_auditevent",
-    ):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-            cursor = connection.cursor()
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # fire the insert's deferred FK checks
-            cursor.execute(statement)
+    ],
+)
+def test_sql_behind_the_application_is_refused_on_postgresql(
+    event: AuditEvent, statement: str
+) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("the database-level guard is PostgreSQL's; SQLite relies on the model guard")
+    _execute_in_savepoint("SET CONSTRAINTS ALL IMMEDIATE")  # fire the insert's deferred FK checks
+    with pytest.raises(DatabaseError, match="append-only"):
+        _execute_in_savepoint(statement)
     assert AuditEvent.objects.get(pk=event.pk).summary == ""

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "giamngheo.apps.audit",
     "giamngheo.apps.geo",
     "giamngheo.apps.registry",
+    "giamngheo.apps.standards",
     "giamngheo.web",
 ]
 AUTH_USER_MODEL = "accounts.User"
