@@ -59,6 +59,8 @@ def raw_read(path: Path) -> dict[str, Any]:
 
 def raws_resolve(raws: Mapping[str, tuple[str, Raw]]) -> dict[str, Standard]:
     """Build every standard from ``{id: (source, raw)}``, resolving parents."""
+    for source, raw in raws.values():
+        own_check(raw, source=source)
     merged: dict[str, dict[str, Any]] = {}
     for standard_id in raws:
         _merged(standard_id, raws, merged, ())
@@ -74,7 +76,6 @@ def _merged(
     if sid in done:
         return done[sid]
     source, raw = raws[sid]
-    own_check(raw, source=source)
     parent_id = raw.get("parent")
     if parent_id is None:
         done[sid] = dict(raw)
@@ -121,8 +122,9 @@ def own_check(raw: Raw, *, source: str) -> None:
 def standard_build(data: Raw, *, source: str) -> Standard:
     """Validate a merged mapping and build the :class:`Standard`."""
     measure = _measure(data, source)
-    income_line = _amounts(data, "income_line", source)
-    average_line = _amounts(data, "average_line", source, required=False)
+    income_line = _amounts(_get(data, "income_line", dict, "", source), "income_line", source)
+    average_table = _opt(data, "average_line", dict, "", source)
+    average_line = _amounts(average_table, "average_line", source) if average_table else None
     if average_line is not None:
         _average_above_line(income_line, average_line, source)
     valid_from = _get(data, "valid_from", date, "", source)
@@ -158,10 +160,7 @@ def _measure(data: Raw, source: str) -> Measure:
     raise StandardFileError(source, "measure", f"{value!r} is not one of {', '.join(MEASURES)}")
 
 
-def _amounts(data: Raw, key: str, source: str, *, required: bool = True) -> AreaAmounts | None:
-    table = _get(data, key, dict, "", source) if required else _opt(data, key, dict, "", source)
-    if table is None:
-        return None
+def _amounts(table: Raw, key: str, source: str) -> AreaAmounts:
     _known(table, ("rural", "urban", "confirmed"), key, source)
     return AreaAmounts(
         rural=_positive(table, "rural", key, source),
@@ -266,7 +265,9 @@ def _table(item: Any, where: str, source: str) -> Raw:
 def _positive(table: Raw, key: str, where: str, source: str) -> int:
     value = _get(table, key, int, where, source)
     if value <= 0:
-        raise StandardFileError(source, _path(where, key), f"must be a positive integer, not {value}")
+        raise StandardFileError(
+            source, _path(where, key), f"must be a positive integer, not {value}"
+        )
     return value
 
 
