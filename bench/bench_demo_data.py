@@ -52,14 +52,20 @@ def _run(households: int, years: range) -> dict[str, object]:
     geo_units_load()
     province = province_find("Lạng Sơn")
     started = time.perf_counter()
-    data = demo_generate(province_code=int(province.code), households=households, years=years, seed=1)
+    data = demo_generate(
+        province_code=int(province.code), households=households, years=years, seed=1
+    )
     generated = time.perf_counter()
     loaded = demo_province_load(province=province, data=data)
     done = time.perf_counter()
     total = done - started
     return {
         "benchmark": "demo_data",
-        "machine": {"python": sys.version.split()[0], "cpus": os.cpu_count(), "platform": platform.platform()},
+        "machine": {
+            "python": sys.version.split()[0],
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+        },
         "database": "sqlite (WAL, fresh file)",
         "households": loaded.households,
         "members": loaded.members,

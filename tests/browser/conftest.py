@@ -31,7 +31,9 @@ def browser() -> Iterator[Browser]:
     if executable is None:
         pytest.fail("Debian's chromium is required for browser tests (make test installs it).")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
+import polars as pl
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -34,3 +35,13 @@ def categorical_pick(u: Floats, probabilities: Floats) -> Ints:
 def sigmoid(x: Floats) -> Floats:
     """The logistic function."""
     return 1.0 / (1.0 + np.exp(-x))
+
+
+def labels(values: tuple[str, ...], index: Ints, name: str = "") -> pl.Series:
+    """The ``index``-th of ``values`` for each row, as a string Series (fast: no Python
+    strings per row).
+
+    >>> labels(("a", "b"), np.array([1, 0, 1])).to_list()
+    ['b', 'a', 'b']
+    """
+    return pl.Series(name, values, dtype=pl.String).gather(pl.Series(index))
