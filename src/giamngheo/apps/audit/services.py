@@ -21,11 +21,8 @@ def audit_record(
     changes: Mapping[str, Any] | None = None,
     summary: str = "",
 ) -> AuditEvent:
-    actor = actor_current()
     return AuditEvent.objects.create(
-        actor_id=actor.user_id,
-        actor_label=actor.label,
-        ip_address=actor.ip_address,
+        **_actor_fields(),
         action=action,
         target_type=target._meta.label_lower,
         target_id=str(target.pk),
@@ -36,17 +33,19 @@ def audit_record(
 
 def audit_bulk_record(*, target_type: str, count: int, summary: str) -> AuditEvent:
     """One event for a set-based load (demo data, imports) instead of one per row."""
-    actor = actor_current()
     return AuditEvent.objects.create(
-        actor_id=actor.user_id,
-        actor_label=actor.label,
-        ip_address=actor.ip_address,
+        **_actor_fields(),
         action=AuditAction.BULK_LOAD,
         target_type=target_type,
         target_id="*",
         changes={"count": count},
         summary=summary[:255],
     )
+
+
+def _actor_fields() -> dict[str, Any]:
+    actor = actor_current()
+    return {"actor_id": actor.user_id, "actor_label": actor.label, "ip_address": actor.ip_address}
 
 
 def model_diff(

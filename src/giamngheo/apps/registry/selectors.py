@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from giamngheo.apps.geo.models import Commune, Province, Village
 from giamngheo.apps.registry.models import Household, Member, Survey
@@ -29,17 +30,16 @@ class RegistryOverview:
 
 def registry_overview() -> RegistryOverview:
     """Counts per province that holds households (the home page of a fresh install)."""
-    households = dict(
-        Household.objects.values_list("province")
-        .annotate(n=Count("id"))
-        .values_list("province", "n")
-    )
+    households = _counts(Household.objects.all(), "province")
+    communes = _counts(Commune.objects.filter(province__in=households), "province")
+    in_use = Village.objects.filter(commune__province__in=households)
+    villages = _counts(in_use, "commune__province")
     provinces = [
         ProvinceOverview(
             code=p.code,
             name=p.name,
-            communes=Commune.objects.filter(province=p).count(),
-            villages=Village.objects.filter(commune__province=p).count(),
+            communes=communes[p.pk],
+            villages=villages.get(p.pk, 0),
             households=households[p.pk],
         )
         for p in Province.objects.filter(pk__in=households).order_by("code")
@@ -51,3 +51,8 @@ def registry_overview() -> RegistryOverview:
         surveys=Survey.objects.count(),
         survey_years=list(years),
     )
+
+
+def _counts(rows: QuerySet[Any], key: str) -> dict[int, int]:
+    """``{key value: row count}`` in one grouped query."""
+    return dict(rows.values(key).annotate(n=Count("id")).values_list(key, "n"))

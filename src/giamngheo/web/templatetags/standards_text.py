@@ -10,4 +10,4 @@ register = template.Library()
 
 @register.filter
 def in_language(text: Text) -> str:
-    return text.en if (get_language() or "vi").startswith("en") else text.vi
+    return text.get("en" if (get_language() or "vi").startswith("en") else "vi")
