@@ -42,6 +42,10 @@ lint: install ## ruff (style) and mypy (types)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
+openapi: install ## regenerate docs/api/openapi.json (CI fails when it is stale)
+	$(BIN)/giamngheo manage export_openapi_schema --api giamngheo.api.urls.api \
+	  --output docs/api/openapi.json --indent 2 --sorted
+
 bench: install ## benchmarks; results as JSON under bench/results/
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 

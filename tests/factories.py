@@ -1,4 +1,4 @@
-"""factory-boy factories for the registry (tests only)."""
+"""factory-boy factories for users and the registry (tests only)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import datetime as dt
 
 import factory
 
+from giamngheo.apps.accounts.models import User
+from giamngheo.apps.accounts.roles import Role
 from giamngheo.apps.geo.models import Commune, Village
 from giamngheo.apps.registry.models import Household, Member, Survey
 
@@ -53,3 +55,25 @@ class SurveyFactory(factory.django.DjangoModelFactory):
     kind = "periodic"
     surveyed_on = dt.date(2025, 10, 1)
     income_vnd = 1_350_000
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A commune officer of the factories' commune (05977) unless told otherwise."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"canbo{n}")
+    role = Role.COMMUNE_OFFICER
+    scope_commune = factory.LazyFunction(lambda: Commune.objects.get(code="05977"))
+    scope_province = factory.LazyAttribute(
+        lambda o: o.scope_commune.province if o.scope_commune else None
+    )
+    password = factory.PostGenerationMethodCall("set_password", "mat-khau-thu")
+
+    @factory.post_generation
+    def _save(self: User, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            self.full_clean(exclude=["password"])
+            self.save()

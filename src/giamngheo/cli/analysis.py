@@ -13,7 +13,7 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from giamngheo.analytics.errors import SurveyInputError
 from giamngheo.analytics.mpi import MpiSpec
@@ -82,7 +82,16 @@ def mpi(
 
 def standards_list() -> None:
     """Liệt kê các chuẩn nghèo — list the poverty standards."""
-    table = Table("id", "v", "Tên / name", "Hiệu lực", "Chuẩn (NT/TT)", "TB (NT/TT)", "Chỉ số", "")
+    table = Table(
+        Column("id", no_wrap=True),
+        "v",
+        "Tên / name",
+        "Hiệu lực",
+        "Chuẩn (NT/TT)",
+        "TB (NT/TT)",
+        "Chỉ số",
+        "",
+    )
     for s in _standards():
         band = s.average_line
         line = _pair(s.income_line.rural, s.income_line.urban)
@@ -130,7 +139,13 @@ def _print_lines(s: Standard) -> None:
 
 
 def _indicator_table(s: Standard) -> Table:
-    table = Table("id", "Nhóm / dimension", "Chỉ số / indicator", "Định nghĩa / definition", "")
+    table = Table(
+        Column("id", no_wrap=True),
+        "Nhóm / dimension",
+        "Chỉ số / indicator",
+        "Định nghĩa / definition",
+        "",
+    )
     for i in s.indicators:
         table.add_row(
             i.id, i.dimension.label.vi, f"{i.label.vi}\n{i.label.en}",

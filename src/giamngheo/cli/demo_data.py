@@ -26,7 +26,9 @@ def register(app: typer.Typer, django_setup: Callable[..., None]) -> None:
         from giamngheo.apps.accounts.services import demo_users_ensure
 
         for login in demo_users_ensure():
-            console.print(f"  {login.role}: [bold]{login.username}[/] / {login.password}")
+            console.print(
+                f"  {login.role} ({login.scope}): [bold]{login.username}[/] / {login.password}"
+            )
 
     @app.command("demo-data")
     def demo_data(

@@ -33,6 +33,35 @@ class AuditEvent(models.Model):
     target_id = models.CharField(_("mã đối tượng"), max_length=64, db_index=True)
     changes = models.JSONField(_("thay đổi (cũ → mới)"), default=dict, blank=True)
     summary = models.CharField(_("tóm tắt"), max_length=255, blank=True)
+    # Where the changed record sits, so each user reads the trail of their own scope. No
+    # foreign-key constraint: an audit row outlives any unit it mentions.
+    province = models.ForeignKey(
+        "geo.Province",
+        verbose_name=_("tỉnh"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    commune = models.ForeignKey(
+        "geo.Commune",
+        verbose_name=_("xã, phường"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    village = models.ForeignKey(
+        "geo.Village",
+        verbose_name=_("thôn, tổ dân phố"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("sự kiện nhật ký")

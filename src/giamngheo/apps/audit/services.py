@@ -23,6 +23,7 @@ def audit_record(
 ) -> AuditEvent:
     return AuditEvent.objects.create(
         **_actor_fields(),
+        **_units_of(target),
         action=action,
         target_type=target._meta.label_lower,
         target_id=str(target.pk),
@@ -31,10 +32,19 @@ def audit_record(
     )
 
 
-def audit_bulk_record(*, target_type: str, count: int, summary: str) -> AuditEvent:
+def audit_bulk_record(
+    *,
+    target_type: str,
+    count: int,
+    summary: str,
+    province_id: int | None = None,
+    commune_id: int | None = None,
+) -> AuditEvent:
     """One event for a set-based load (demo data, imports) instead of one per row."""
     return AuditEvent.objects.create(
         **_actor_fields(),
+        province_id=province_id,
+        commune_id=commune_id,
         action=AuditAction.BULK_LOAD,
         target_type=target_type,
         target_id="*",
@@ -48,11 +58,34 @@ def _actor_fields() -> dict[str, Any]:
     return {"actor_id": actor.user_id, "actor_label": actor.label, "ip_address": actor.ip_address}
 
 
+def _units_of(target: models.Model) -> dict[str, int | None]:
+    units = getattr(target, "audit_units", None)
+    if units is None:
+        return {}
+    province, commune, village = units()
+    return {"province_id": province, "commune_id": commune, "village_id": village}
+
+
+# Secrets are never copied into the trail: only the fact that they changed.
+REDACTED_FIELDS = frozenset({"password", "digest"})
+REDACTED = "***"
+
+
 def model_diff(
     before: Mapping[str, Any], after: Mapping[str, Any], fields: Iterable[str]
 ) -> dict[str, list[Any]]:
-    """``{field: [old, new]}`` for the fields whose value changed."""
-    return {f: [before.get(f), after.get(f)] for f in fields if before.get(f) != after.get(f)}
+    """``{field: [old, new]}`` for the fields whose value changed (secrets as ``***``)."""
+    return {
+        f: _redacted(f, [before.get(f), after.get(f)])
+        for f in fields
+        if before.get(f) != after.get(f)
+    }
+
+
+def _redacted(field: str, values: list[Any]) -> list[Any]:
+    if field not in REDACTED_FIELDS:
+        return values
+    return [None if v in (None, "") else REDACTED for v in values]
 
 
 def _jsonable(value: Any) -> Any:
@@ -93,7 +126,7 @@ def audited_delete(*, instance: models.Model, summary: str = "") -> None:
     audit_record(
         action=AuditAction.DELETE,
         target=instance,
-        changes={f: [v, None] for f, v in before.items()},
+        changes={f: _redacted(f, [v, None]) for f, v in before.items()},
         summary=summary,
     )
     instance.delete()

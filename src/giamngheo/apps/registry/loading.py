@@ -42,6 +42,7 @@ def demo_province_load(*, province: Province, data: DemoData) -> LoadResult:
     audit_bulk_record(
         target_type="registry.household",
         count=result.households,
+        province_id=province.pk,
         summary=f"Nạp dữ liệu mẫu {province.name}: {result.households} hộ, {result.surveys} phiếu",
     )
     return result

@@ -53,6 +53,10 @@ class Household(models.Model):
     def head(self) -> Member | None:
         return self.members.filter(relation=choices.Relation.HEAD).first()
 
+    def audit_units(self) -> tuple[int | None, int | None, int | None]:
+        """Province, commune and village ids, so the audit trail can be read by scope."""
+        return self.province_id, self.village.commune_id, self.village_id
+
 
 class Member(models.Model):
     household = models.ForeignKey(
@@ -98,6 +102,9 @@ class Member(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def audit_units(self) -> tuple[int | None, int | None, int | None]:
+        return self.household.audit_units()
 
 
 def _indicator_field(indicator_id: str) -> models.BooleanField[bool | None, bool | None]:
@@ -193,3 +200,6 @@ class Survey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.household.code} {self.year}"
+
+    def audit_units(self) -> tuple[int | None, int | None, int | None]:
+        return self.household.audit_units()

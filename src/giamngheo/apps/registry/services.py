@@ -1,4 +1,5 @@
-"""Writes to the registry. Each function is one atomic, audited transaction."""
+"""Writes to the registry. Each function is one atomic, audited transaction, done for an
+``actor`` who must hold the registry-edit capability for the household's village."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Any, cast
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from giamngheo.apps.accounts.roles import Capability
+from giamngheo.apps.accounts.scopes import scope_require
 from giamngheo.apps.audit.services import audited_delete, audited_save
 from giamngheo.apps.geo.models import Village
 from giamngheo.apps.registry.models import Household, Member, Survey
@@ -15,9 +18,10 @@ from giamngheo.domain.citizen_id import CitizenIdError, Sex, citizen_id_validate
 
 @transaction.atomic(durable=True)
 def household_register(
-    *, village: Village, code: str, address: str = "", area: str | None = None
+    *, actor: Any, village: Village, code: str, address: str = "", area: str | None = None
 ) -> Household:
     """Register a household; the area type defaults to its commune's (xã rural, phường urban)."""
+    scope_require(actor, Capability.REGISTRY_EDIT, village=village)
     household = Household(
         province=village.commune.province,
         code=code,
@@ -30,8 +34,21 @@ def household_register(
 
 
 @transaction.atomic(durable=True)
-def member_add(*, household: Household, **fields: Any) -> Member:
+def household_update(*, actor: Any, household: Household, **fields: Any) -> Household:
+    """Change a household's address, area or village (both villages must be in scope)."""
+    scope_require(actor, Capability.REGISTRY_EDIT, village=household.village)
+    for name, value in fields.items():
+        setattr(household, name, value)
+    scope_require(actor, Capability.REGISTRY_EDIT, village=household.village)
+    household.province = household.village.commune.province
+    audited_save(instance=household, summary=f"Sửa hộ {household.code}")
+    return household
+
+
+@transaction.atomic(durable=True)
+def member_add(*, actor: Any, household: Household, **fields: Any) -> Member:
     """Add a member; a citizen ID must agree with the member's sex and year of birth."""
+    scope_require(actor, Capability.REGISTRY_EDIT, village=household.village)
     member = Member(household=household, **fields)
     _check_citizen_id(member)
     audited_save(instance=member, summary=f"Thêm nhân khẩu vào hộ {household.code}")
@@ -39,7 +56,9 @@ def member_add(*, household: Household, **fields: Any) -> Member:
 
 
 @transaction.atomic(durable=True)
-def member_update(*, member: Member, **fields: Any) -> Member:
+def member_update(*, actor: Any, member: Member, **fields: Any) -> Member:
+    scope_require(actor, Capability.REGISTRY_EDIT, village=member.household.village)
+    fields.pop("household", None)  # a member moves household only by leaving and being added
     for name, value in fields.items():
         setattr(member, name, value)
     _check_citizen_id(member)
@@ -48,14 +67,17 @@ def member_update(*, member: Member, **fields: Any) -> Member:
 
 
 @transaction.atomic(durable=True)
-def survey_record(*, household: Household, **fields: Any) -> Survey:
+def survey_record(*, actor: Any, household: Household, **fields: Any) -> Survey:
+    scope_require(actor, Capability.REGISTRY_EDIT, village=household.village)
     survey = Survey(household=household, **fields)
     audited_save(instance=survey, summary=f"Phiếu rà soát {survey.year} hộ {household.code}")
     return survey
 
 
 @transaction.atomic(durable=True)
-def record_delete(*, instance: Household | Member | Survey) -> None:
+def record_delete(*, actor: Any, instance: Household | Member | Survey) -> None:
+    household = instance if isinstance(instance, Household) else instance.household
+    scope_require(actor, Capability.REGISTRY_EDIT, village=household.village)
     audited_delete(instance=instance, summary=f"Xoá {instance._meta.verbose_name} {instance}")
 
 

@@ -35,6 +35,9 @@ class StandardAdoption(models.Model):
     def __str__(self) -> str:
         return f"{self.province}: {self.standard_id}"
 
+    def audit_units(self) -> tuple[int | None, int | None, int | None]:
+        return self.province_id, None, None
+
 
 class PovertyStatus(models.TextChoices):
     POOR = "poor", _("Hộ nghèo")

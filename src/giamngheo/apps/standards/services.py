@@ -44,6 +44,8 @@ def surveys_classify(
     audit_bulk_record(
         target_type="standards.surveyclassification",
         count=n * len(standards),
+        province_id=province.pk,
+        commune_id=commune.pk if commune else None,
         summary=f"Phân loại {n} phiếu năm {year} ({scope}) theo {len(standards)} chuẩn",
     )
     return ClassifyRun(
