@@ -19,7 +19,11 @@ $(BIN)/giamngheo: pyproject.toml constraints.txt
 	@$(BIN)/giamngheo manage compilemessages --ignore '.venv' -v 0
 	@touch $@
 
-install: $(BIN)/giamngheo ## build .venv (Python >= 3.12) and install the package and its tools
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) is required for the page assets: apt-get install npm"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+
+install: $(BIN)/giamngheo node_modules/.package-lock.json ## build .venv (Python >= 3.12), install the package, its tools and the page assets (npm)
 
 demo: install ## migrate the SQLite database, load a demo province, serve http://127.0.0.1:$(PORT)
 	$(BIN)/giamngheo manage migrate --no-input -v 0
@@ -50,4 +54,4 @@ bench: install ## benchmarks; results as JSON under bench/results/
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 clean: ## remove the virtual environment and local state
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules var .pytest_cache .mypy_cache .ruff_cache

@@ -8,7 +8,7 @@ import factory
 
 from giamngheo.apps.accounts.models import User
 from giamngheo.apps.accounts.roles import Role
-from giamngheo.apps.geo.models import Commune, Village
+from giamngheo.apps.geo.models import Commune, Province, Village
 from giamngheo.apps.registry.models import Household, Member, Survey
 
 
@@ -58,22 +58,33 @@ class SurveyFactory(factory.django.DjangoModelFactory):
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A commune officer of the factories' commune (05977) unless told otherwise."""
+    """A commune officer of the factories' commune (05977) unless told otherwise; ``unit`` is
+    the province, commune or village of the scope (``None``: the country)."""
 
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"canbo{n}")
     role = Role.COMMUNE_OFFICER
-    scope_commune = factory.LazyFunction(lambda: Commune.objects.get(code="05977"))
-    scope_province = factory.LazyAttribute(
-        lambda o: o.scope_commune.province if o.scope_commune else None
-    )
-    password = factory.PostGenerationMethodCall("set_password", "mat-khau-thu")
+    unit = factory.LazyFunction(lambda: Commune.objects.get(code="05977"))
 
-    @factory.post_generation
-    def _save(self: User, create: bool, extracted: object, **kwargs: object) -> None:
-        if create:
-            self.full_clean(exclude=["password"])
-            self.save()
+    @classmethod
+    def _create(
+        cls,
+        model_class: type[User],
+        *args: object,
+        unit: Province | Commune | Village | None = None,
+        password: str = "mat-khau-thu",
+        **kwargs: object,
+    ) -> User:
+        user = model_class(**kwargs)
+        if isinstance(unit, Village):
+            user.scope_village = unit
+        elif isinstance(unit, Commune):
+            user.scope_commune = unit
+        elif isinstance(unit, Province):
+            user.scope_province = unit
+        user.set_password(password)
+        user.full_clean()
+        user.save()
+        return user

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 import dj_database_url
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "giamngheo.apps.geo",
     "giamngheo.apps.registry",
     "giamngheo.apps.standards",
+    "giamngheo.apps.jobs",
     "giamngheo.web",
 ]
 AUTH_USER_MODEL = "accounts.User"
@@ -92,6 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "giamngheo.web.navigation.navigation",
             ],
         },
     },
@@ -107,6 +110,12 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# Front-end libraries installed from the npm registry by `make install` (never committed, never
+# loaded from a CDN); collected with the app's own static files.
+NODE_MODULES = Path(
+    os.environ.get("GIAMNGHEO_NODE_MODULES", PACKAGE_DIR.parents[1] / "node_modules")
+)
+STATICFILES_DIRS = [("vendor/htmx", NODE_MODULES / "htmx.org" / "dist")]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {

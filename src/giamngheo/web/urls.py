@@ -1,9 +1,16 @@
 from django.urls import path
 
 from giamngheo.web import views
+from giamngheo.web.pages import audit, auth, households, jobs
 
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("chuan-ngheo/", views.standards, name="standards"),
+    path("dang-nhap/", auth.SignInView.as_view(), name="login"),
+    path("dang-xuat/", auth.SignOutView.as_view(), name="logout"),
+    path("ho/", households.household_list, name="households"),
+    path("ho/<int:pk>/", households.household_detail, name="household"),
+    path("nhat-ky/", audit.audit_list, name="audit"),
+    path("cong-viec/<uuid:job_id>/", jobs.job_progress, name="job-progress"),
 ]

@@ -59,15 +59,7 @@ def households() -> dict[str, Household]:
 
 
 def _user(role: Role, unit: Province | Commune | Village | None) -> User:
-    fields: dict[str, object] = {"role": role, "scope_commune": None, "scope_province": None}
-    if isinstance(unit, Village):
-        fields |= {"scope_village": unit, "scope_commune": unit.commune}
-        fields["scope_province"] = unit.commune.province
-    elif isinstance(unit, Commune):
-        fields |= {"scope_commune": unit, "scope_province": unit.province}
-    elif isinstance(unit, Province):
-        fields["scope_province"] = unit
-    return UserFactory(**fields)
+    return UserFactory(role=role, unit=unit)
 
 
 def _codes(rows: object) -> set[str]:
@@ -149,7 +141,7 @@ def test_read_only_roles_cannot_write(households: dict[str, Household]) -> None:
 def test_without_a_role_or_signed_out_nothing_is_visible(households: dict[str, Household]) -> None:
     from django.contrib.auth.models import AnonymousUser
 
-    no_role = UserFactory(role="", scope_commune=None, scope_province=None)
+    no_role = UserFactory(role="", unit=None)
     inactive = UserFactory(is_active=False)
     for user in (AnonymousUser(), no_role, inactive):
         assert not households_visible(user=user).exists()

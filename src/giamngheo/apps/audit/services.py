@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -93,7 +94,7 @@ def _jsonable(value: Any) -> Any:
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
-    if isinstance(value, dt.date | dt.datetime | decimal.Decimal):
+    if isinstance(value, dt.date | dt.datetime | decimal.Decimal | uuid.UUID):
         return str(value)
     return value
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from django.db.models import QuerySet
 
-from giamngheo.apps.geo.models import Commune, Province
+from giamngheo.apps.accounts.scopes import UnitPaths, scope_filter
+from giamngheo.apps.geo.models import Commune, Province, Village
 
 
 def province_find(name_or_code: str) -> Province:
@@ -27,3 +29,14 @@ def communes_of_province(province: Province) -> QuerySet[Commune]:
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+
+
+def communes_visible(*, user: Any) -> QuerySet[Commune]:
+    """Communes inside the user's scope (a village head: the commune of their village)."""
+    paths = UnitPaths(province="province_id", commune="id", village=None)
+    return scope_filter(Commune.objects.all(), user, paths).order_by("name")
+
+
+def villages_visible(*, user: Any) -> QuerySet[Village]:
+    paths = UnitPaths(province="commune__province_id", commune="commune_id", village="id")
+    return scope_filter(Village.objects.all(), user, paths).order_by("name")

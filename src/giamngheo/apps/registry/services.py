@@ -37,6 +37,8 @@ def household_register(
 def household_update(*, actor: Any, household: Household, **fields: Any) -> Household:
     """Change a household's address, area or village (both villages must be in scope)."""
     scope_require(actor, Capability.REGISTRY_EDIT, village=household.village)
+    if "village" in fields and fields["village"] is None:
+        raise ValidationError({"village": "Hộ phải thuộc một thôn, tổ dân phố."})
     for name, value in fields.items():
         setattr(household, name, value)
     scope_require(actor, Capability.REGISTRY_EDIT, village=household.village)
@@ -78,7 +80,10 @@ def survey_record(*, actor: Any, household: Household, **fields: Any) -> Survey:
 def record_delete(*, actor: Any, instance: Household | Member | Survey) -> None:
     household = instance if isinstance(instance, Household) else instance.household
     scope_require(actor, Capability.REGISTRY_EDIT, village=household.village)
-    audited_delete(instance=instance, summary=f"Xoá {instance._meta.verbose_name} {instance}")
+    # The summary names the record by its id, never by a person's name (read by roles that
+    # may not see personal data).
+    label = f"{instance._meta.verbose_name} #{instance.pk} của hộ {household.code}"
+    audited_delete(instance=instance, summary=f"Xoá {label}")
 
 
 def _check_citizen_id(member: Member) -> None:

@@ -1,0 +1,1 @@
+"""One router per topic; ``giamngheo.api.urls`` mounts them."""

@@ -1,0 +1,54 @@
+"""The navigation bar: only the pages the signed-in user's role may open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from giamngheo.apps.accounts.roles import Capability, Role, ScopeLevel
+from giamngheo.apps.accounts.scopes import scope_of
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    needs: Capability | None = None  # None: every signed-in user
+
+
+NAV_ITEMS = (
+    NavItem(label=_("Hộ gia đình"), url_name="web:households", needs=Capability.REGISTRY_VIEW),
+    NavItem(label=_("Chuẩn nghèo"), url_name="web:standards"),
+    NavItem(label=_("Nhật ký thay đổi"), url_name="web:audit", needs=Capability.AUDIT_VIEW),
+)
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """Template context: ``nav`` (items the user may open) and ``scope_text``."""
+    user = request.user
+    if not user.is_authenticated:
+        return {"nav": [], "scope_text": ""}
+    scope = scope_of(user)
+    items = [
+        {"label": item.label, "url": reverse(item.url_name),
+         "active": request.path.startswith(reverse(item.url_name))}
+        for item in NAV_ITEMS
+        if item.needs is None or scope.can(item.needs)
+    ]  # fmt: skip
+    return {"nav": items, "scope_text": _scope_text(user)}
+
+
+def _scope_text(user: Any) -> str:
+    role = (
+        Role(user.role).label
+        if user.role
+        else (_("Quản trị hệ thống") if user.is_superuser else "")
+    )
+    unit = user.scope_village or user.scope_commune or user.scope_province
+    where = unit.name if unit is not None else ScopeLevel.COUNTRY.label
+    return f"{role} · {where}"
