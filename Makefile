@@ -16,14 +16,17 @@ $(BIN)/giamngheo: pyproject.toml constraints.txt
 	  { [ -x $(BIN)/python ] || "$$PY" -m venv $(VENV); } && \
 	  $(BIN)/python -m pip install --quiet --upgrade pip && \
 	  $(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
-	@$(BIN)/giamngheo manage compilemessages --ignore '.venv' -v 0
 	@touch $@
+
+MO := src/giamngheo/locale/en/LC_MESSAGES/django.mo
+$(MO): src/giamngheo/locale/en/LC_MESSAGES/django.po $(BIN)/giamngheo
+	@$(BIN)/giamngheo manage compilemessages --ignore '.venv' --ignore node_modules -v 0
 
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node.js) is required for the page assets: apt-get install npm"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 
-install: $(BIN)/giamngheo node_modules/.package-lock.json ## build .venv (Python >= 3.12), install the package, its tools and the page assets (npm)
+install: $(BIN)/giamngheo $(MO) node_modules/.package-lock.json ## build .venv (Python >= 3.12), install the package, its tools and the page assets (npm)
 
 demo: install ## migrate the SQLite database, load a demo province, serve http://127.0.0.1:$(PORT)
 	$(BIN)/giamngheo manage migrate --no-input -v 0
