@@ -3,9 +3,14 @@ transactions that roll back, so they can rely on the units being there."""
 
 from __future__ import annotations
 
+import io
+import logging
+import signal
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 
@@ -34,3 +39,35 @@ def _allow_flush_of_audit_table(request: pytest.FixtureRequest) -> None:
 def _fast_password_hashing(settings: Any) -> None:
     """Tests create and sign in many users; the production hasher is slow on purpose."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def geo_units(transactional_db: None) -> None:
+    """Transactional tests empty every table when they end, units included: put them back
+    (loading is idempotent and takes about a second)."""
+    from giamngheo.apps.geo.models import Commune
+    from giamngheo.apps.geo.services import geo_units_load
+
+    if not Commune.objects.filter(code="05977").exists():
+        geo_units_load()
+
+
+WORKER_LOGGERS = ("django.tasks", "django_tasks_db")
+
+
+@pytest.fixture
+def run_worker() -> Iterator[Callable[[], None]]:
+    """Runs the real task worker (``db_worker --batch``) in this process until the queue is
+    empty. It installs signal handlers and sets log levels; both are put back afterwards."""
+    signals = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    levels = {name: logging.getLogger(name).level for name in WORKER_LOGGERS}
+
+    def run() -> None:
+        call_command("db_worker", batch=True, startup_delay=False, interval=0, reload=False,
+                     verbosity=0, stdout=io.StringIO())  # fmt: skip
+
+    yield run
+    for number, handler in signals.items():
+        signal.signal(number, handler)
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)

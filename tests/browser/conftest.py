@@ -44,11 +44,3 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
-
-
-@pytest.fixture
-def geo_units(transactional_db: None) -> None:
-    """Transactional tests empty every table when they end, so each loads the units again."""
-    from giamngheo.apps.geo.services import geo_units_load
-
-    geo_units_load()

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from giamngheo.web import views
-from giamngheo.web.pages import audit, auth, households, jobs
+from giamngheo.web.pages import audit, auth, classification, households, jobs
 
 app_name = "web"
 urlpatterns = [
@@ -12,5 +12,6 @@ urlpatterns = [
     path("ho/", households.household_list, name="households"),
     path("ho/<int:pk>/", households.household_detail, name="household"),
     path("nhat-ky/", audit.audit_list, name="audit"),
+    path("phan-loai/", classification.classification_start, name="classification"),
     path("cong-viec/<uuid:job_id>/", jobs.job_progress, name="job-progress"),
 ]

@@ -3,29 +3,23 @@ worker (``db_worker --batch``, in this process), followed through its job record
 
 from __future__ import annotations
 
-import io
-import logging
-import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from tests.factories import HouseholdFactory, SurveyFactory, UserFactory, VillageFactory
 
 from giamngheo.apps.accounts.models import User
 from giamngheo.apps.accounts.roles import Role
 from giamngheo.apps.geo.models import Commune, Province
-from giamngheo.apps.geo.services import geo_units_load
 from giamngheo.apps.jobs.models import JobRun, JobState
 from giamngheo.apps.jobs.selectors import job_get
 from giamngheo.apps.standards.models import SurveyClassification
 from giamngheo.apps.standards.services import classification_request
 
 THREE = {"dep_water": True, "dep_latrine": True, "dep_housing_quality": True}
-WORKER_LOGGERS = ("django.tasks", "django_tasks_db")
 
 
 @pytest.fixture
@@ -45,34 +39,8 @@ def _surveys(commune: Commune, year: int = 2025) -> None:
                       **flags)  # fmt: skip
 
 
-@pytest.fixture
-def run_worker() -> Iterator[Callable[[], None]]:
-    """Runs ``db_worker --batch`` in this process (it handles signals and sets log levels;
-    both are put back afterwards)."""
-    signals = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    levels = {name: logging.getLogger(name).level for name in WORKER_LOGGERS}
-
-    def run() -> None:
-        call_command("db_worker", batch=True, startup_delay=False, interval=0, reload=False,
-                     verbosity=0, stdout=io.StringIO())  # fmt: skip
-
-    yield run
-    for number, handler in signals.items():
-        signal.signal(number, handler)
-    for name, level in levels.items():
-        logging.getLogger(name).setLevel(level)
-
-
-@pytest.fixture
-def units_in_committed_db() -> None:
-    """Transactional tests empty every table when they end, units included: put them back
-    for the next one (loading is idempotent and takes about a second)."""
-    if not Commune.objects.filter(code="05977").exists():
-        geo_units_load()
-
-
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("units_in_committed_db")
+@pytest.mark.usefixtures("geo_units")
 def test_the_worker_classifies_a_commune_and_the_job_shows_the_counts(
     run_worker: Callable[[], None], lang_son: Province, commune: Commune
 ) -> None:
@@ -96,7 +64,7 @@ def test_the_worker_classifies_a_commune_and_the_job_shows_the_counts(
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("units_in_committed_db")
+@pytest.mark.usefixtures("geo_units")
 def test_a_failing_run_marks_the_job_failed_with_a_readable_error(
     run_worker: Callable[[], None], lang_son: Province, commune: Commune
 ) -> None:

@@ -7,25 +7,15 @@ import re
 import pytest
 from django.http import Http404, HttpResponse
 from django.test import RequestFactory
-from django.urls import include, path
 from tests.factories import UserFactory
 
 from giamngheo.apps.accounts.models import User
 from giamngheo.apps.geo.models import Commune
 from giamngheo.apps.jobs.models import JobRun
 from giamngheo.apps.jobs.services import job_create, job_fail, job_progress, job_start, job_succeed
-from giamngheo.config import urls as site_urls
-from giamngheo.web import urls as web_urls
 from giamngheo.web.pages import jobs
 
-# Until the site's urls.py wires the widget, this module is the URLconf: the site's, with the
-# widget added to the "web" namespace.
-JOB_URL = path("cong-viec/<uuid:job_id>/", jobs.job_progress, name="job-progress")
-urlpatterns = [
-    *(p for p in site_urls.urlpatterns if getattr(p, "namespace", None) != "web"),
-    path("", include(([*web_urls.urlpatterns, JOB_URL], "web"))),
-]
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
