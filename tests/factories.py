@@ -78,13 +78,34 @@ class UserFactory(factory.django.DjangoModelFactory):
         **kwargs: object,
     ) -> User:
         user = model_class(**kwargs)
-        if isinstance(unit, Village):
-            user.scope_village = unit
-        elif isinstance(unit, Commune):
-            user.scope_commune = unit
-        elif isinstance(unit, Province):
-            user.scope_province = unit
+        user.scope_set(unit)
         user.set_password(password)
         user.full_clean()
         user.save()
         return user
+
+
+HOME, NEIGHBOUR, FAR = "05977", "05983", "00004"  # two communes of Lạng Sơn, one of Hà Nội
+
+
+def village_in(commune_code: str, name: str) -> Village:
+    commune = Commune.objects.get(code=commune_code)
+    return Village.objects.create(commune=commune, code=f"{commune_code}-{name[:6]}", name=name)
+
+
+def households_in_four_places() -> dict[str, Household]:
+    """One household (a head, a 2025 survey) per place: two villages of the home commune, the
+    neighbouring commune, and a commune of another province — for scope tests."""
+    villages = {
+        "home": village_in(HOME, "Nà Pàn"),
+        "home_other_village": village_in(HOME, "Khòn Phổ"),
+        "neighbour": village_in(NEIGHBOUR, "Pác Cáp"),
+        "far": village_in(FAR, "Ba Đình 1"),
+    }
+    made = {}
+    for key, village in villages.items():
+        household = HouseholdFactory(village=village, code=f"H-{key}")
+        MemberFactory(household=household, full_name=f"Hoàng Thị {key}", citizen_id=None)
+        SurveyFactory(household=household)
+        made[key] = household
+    return made

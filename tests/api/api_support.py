@@ -7,20 +7,15 @@ import json
 from typing import Any
 
 from django.test import Client
-from tests.factories import UserFactory
+from tests.factories import FAR, HOME, NEIGHBOUR, UserFactory, village_in
 
 from giamngheo.apps.accounts.models import User
 from giamngheo.apps.accounts.roles import Role
 from giamngheo.apps.accounts.services import api_token_issue
 from giamngheo.apps.geo.models import Commune, Province, Village
 
-HOME, NEIGHBOUR, FAR = "05977", "05983", "00004"  # two communes of Lạng Sơn, one of Hà Nội
 API = "/api/v1"
-
-
-def village_in(commune_code: str, name: str) -> Village:
-    commune = Commune.objects.get(code=commune_code)
-    return Village.objects.create(commune=commune, code=f"{commune_code}-{name[:6]}", name=name)
+__all__ = ["API", "FAR", "HOME", "NEIGHBOUR", "village_in"]
 
 
 def user_of(role: Role, unit: Province | Commune | Village | None, **extra: Any) -> User:

@@ -25,7 +25,12 @@ def register(app: typer.Typer, django_setup: Callable[..., None]) -> None:
         django_setup()
         from giamngheo.apps.accounts.services import demo_users_ensure
 
-        for login in demo_users_ensure():
+        try:
+            logins = demo_users_ensure()
+        except LookupError as error:
+            console.print(f"[red]{error}[/]")
+            raise typer.Exit(1) from error
+        for login in logins:
             console.print(
                 f"  {login.role} ({login.scope}): [bold]{login.username}[/] / {login.password}"
             )

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from tests.factories import HouseholdFactory, MemberFactory, SurveyFactory, UserFactory
+from tests.factories import HOME, UserFactory, households_in_four_places
 
 from giamngheo.apps.accounts.models import User
 from giamngheo.apps.accounts.roles import Role
@@ -32,30 +32,10 @@ from giamngheo.apps.registry.services import (
 
 pytestmark = pytest.mark.django_db
 
-HOME, NEIGHBOUR, FAR = "05977", "05983", "00004"  # two communes of Lạng Sơn, one of Hà Nội
-
-
-def _village(commune_code: str, name: str) -> Village:
-    commune = Commune.objects.get(code=commune_code)
-    code = f"{commune_code}-{len(name)}{name[:2]}"  # village codes hold at most 16 characters
-    return Village.objects.create(commune=commune, code=code, name=name)
-
 
 @pytest.fixture
 def households() -> dict[str, Household]:
-    villages = {
-        "home": _village(HOME, "Nà Pàn"),
-        "home_other_village": _village(HOME, "Khòn Phổ"),
-        "neighbour": _village(NEIGHBOUR, "Pác Cáp"),
-        "far": _village(FAR, "Ba Đình 1"),
-    }
-    made = {}
-    for key, village in villages.items():
-        household = HouseholdFactory(village=village, code=f"H-{key}")
-        MemberFactory(household=household, full_name=f"Hoàng Thị {key}", citizen_id=None)
-        SurveyFactory(household=household)
-        made[key] = household
-    return made
+    return households_in_four_places()
 
 
 def _user(role: Role, unit: Province | Commune | Village | None) -> User:

@@ -104,6 +104,12 @@ class User(AbstractUser):
     def audit_units(self) -> tuple[int | None, int | None, int | None]:
         return self.scope_province_id, self.scope_commune_id, self.scope_village_id
 
+    def scope_set(self, unit: Province | Commune | Village | None) -> None:
+        """Scope the user to a unit (``None``: the whole country); parents follow on clean."""
+        self.scope_village = unit if isinstance(unit, Village) else None
+        self.scope_commune = unit if isinstance(unit, Commune) else None
+        self.scope_province = unit if isinstance(unit, Province) else None
+
     def _fill_parent_units(self) -> None:
         if self.scope_village is not None:
             self.scope_commune_id = self.scope_village.commune_id

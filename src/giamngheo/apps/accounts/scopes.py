@@ -71,7 +71,7 @@ def scope_of(user: Any) -> Scope:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return NOTHING
     assert isinstance(user, User)
-    if user.is_superuser:
+    if user.is_superuser and not user.role:  # e.g. made by `createsuperuser`
         return Scope(level=ScopeLevel.COUNTRY, capabilities=ROLE_CAPABILITIES[Role.SYSADMIN])
     if not user.role:
         return NOTHING

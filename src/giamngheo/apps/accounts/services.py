@@ -60,12 +60,7 @@ def _user_save(
     organisation: Organisation | None = None,
 ) -> User:
     user = User(username=username, role=role, first_name=full_name, organisation=organisation)
-    if isinstance(unit, Village):
-        user.scope_village = unit
-    elif isinstance(unit, Commune):
-        user.scope_commune = unit
-    elif isinstance(unit, Province):
-        user.scope_province = unit
+    user.scope_set(unit)
     user.is_staff = user.is_superuser = role == Role.SYSADMIN
     user.set_password(password)
     audited_save(instance=user, summary=f"Tạo tài khoản {username} ({Role(role).label})")
