@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -111,3 +111,18 @@ def _demo_data(
         f"{result.members} nhân khẩu, {result.surveys} phiếu ({years.start}–{years.stop - 1}). "
         f"Sinh {generated - started:.1f} s, ghi {done - generated:.1f} s."
     )
+    _classify_years(province, years)
+
+
+def _classify_years(province: Any, years: range) -> None:
+    """Classify each loaded year under the standards in force then, as a commune would."""
+    from giamngheo.apps.standards.selectors import standards_applicable
+    from giamngheo.apps.standards.services import surveys_classify
+
+    for year in years:
+        if not standards_applicable(province=province, year=year):
+            console.print(f"{year}: chưa có chuẩn nghèo áp dụng; không phân loại.")
+            continue
+        run = surveys_classify(year=year, province=province)
+        poor = {s: counts.get("poor", 0) for s, counts in run.counts.items() if counts}
+        console.print(f"{year}: đã phân loại {run.surveys} phiếu; hộ nghèo {poor}.")
