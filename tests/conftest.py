@@ -71,3 +71,13 @@ def run_worker() -> Iterator[Callable[[], None]]:
         signal.signal(number, handler)
     for name, level in levels.items():
         logging.getLogger(name).setLevel(level)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default() -> Iterator[None]:
+    """Each test starts in the default language: a request made in English by an earlier
+    test must not leave its language active in this thread."""
+    from django.utils import translation
+
+    with translation.override("vi"):
+        yield

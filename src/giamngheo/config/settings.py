@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "giamngheo.apps.registry",
     "giamngheo.apps.standards",
     "giamngheo.apps.jobs",
+    "giamngheo.apps.review",
     "giamngheo.web",
 ]
 AUTH_USER_MODEL = "accounts.User"

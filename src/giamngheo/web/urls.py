@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from giamngheo.web import views
 from giamngheo.web.pages import audit, auth, classification, households, jobs
@@ -14,4 +14,5 @@ urlpatterns = [
     path("nhat-ky/", audit.audit_list, name="audit"),
     path("phan-loai/", classification.classification_start, name="classification"),
     path("cong-viec/<uuid:job_id>/", jobs.job_progress, name="job-progress"),
+    path("ra-soat/", include("giamngheo.web.pages.review.urls")),
 ]

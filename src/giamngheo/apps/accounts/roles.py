@@ -35,6 +35,7 @@ class Capability(StrEnum):
     REVIEW_LIST = "review.list"
     REVIEW_MANAGE = "review.manage"
     REVIEW_APPROVE = "review.approve"
+    REVIEW_CAMPAIGN = "review.campaign"  # open the province's review campaigns
     PROGRAMMES_MANAGE = "programmes.manage"
     SUPPORT_RECORD = "support.record"
     FUNDS_RECORD = "funds.record"
@@ -48,7 +49,8 @@ _COMMUNE_OFFICER = (
     C.REVIEW_LIST, C.REVIEW_MANAGE, C.SUPPORT_RECORD, C.EXPORT,
 )  # fmt: skip
 _PROVINCE_OFFICER = (
-    C.REGISTRY_VIEW, C.AUDIT_VIEW, C.CLASSIFY_RUN, C.PROGRAMMES_MANAGE, C.FUNDS_RECORD, C.EXPORT,
+    C.REGISTRY_VIEW, C.AUDIT_VIEW, C.CLASSIFY_RUN, C.REVIEW_CAMPAIGN, C.PROGRAMMES_MANAGE,
+    C.FUNDS_RECORD, C.EXPORT,
 )  # fmt: skip
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.VILLAGE_HEAD: frozenset({C.REGISTRY_VIEW, C.REVIEW_LIST}),
