@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "giamngheo.apps.standards",
     "giamngheo.apps.jobs",
     "giamngheo.apps.review",
+    "giamngheo.apps.programmes",
     "giamngheo.web",
 ]
 AUTH_USER_MODEL = "accounts.User"

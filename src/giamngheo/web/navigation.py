@@ -24,6 +24,9 @@ class NavItem:
 NAV_ITEMS = (
     NavItem(label=_("Hộ gia đình"), url_name="web:households", needs=Capability.REGISTRY_VIEW),
     NavItem(label=_("Rà soát"), url_name="web:review-campaigns", needs=Capability.REGISTRY_VIEW),
+    NavItem(
+        label=_("Chương trình, hỗ trợ"), url_name="web:programmes", needs=Capability.REGISTRY_VIEW
+    ),
     NavItem(label=_("Phân loại hộ"), url_name="web:classification", needs=Capability.CLASSIFY_RUN),
     NavItem(label=_("Chuẩn nghèo"), url_name="web:standards"),
     NavItem(label=_("Nhật ký thay đổi"), url_name="web:audit", needs=Capability.AUDIT_VIEW),

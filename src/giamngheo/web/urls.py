@@ -14,5 +14,6 @@ urlpatterns = [
     path("nhat-ky/", audit.audit_list, name="audit"),
     path("phan-loai/", classification.classification_start, name="classification"),
     path("cong-viec/<uuid:job_id>/", jobs.job_progress, name="job-progress"),
+    path("chuong-trinh/", include("giamngheo.web.pages.programmes.urls")),
     path("ra-soat/", include("giamngheo.web.pages.review.urls")),
 ]

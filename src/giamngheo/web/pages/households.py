@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from giamngheo.apps.accounts.roles import Capability, ScopeLevel
 from giamngheo.apps.accounts.scopes import scope_of
 from giamngheo.apps.geo.selectors import communes_visible, villages_visible
+from giamngheo.apps.programmes.selectors import household_support_history
 from giamngheo.apps.registry.models import Household
 from giamngheo.apps.registry.selectors import household_get, household_search, member_views
 from giamngheo.apps.standards.selectors import household_classifications
@@ -78,6 +79,7 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "members": member_views(user=request.user, household=household),
         "surveys": household.surveys.order_by("-year", "-surveyed_on"),
         "classifications": classifications,
+        "support": household_support_history(user=request.user, household=household),
         "can_edit": scope_of(request.user).can(Capability.REGISTRY_EDIT),
     }
     return render(request, "web/household.html", context)

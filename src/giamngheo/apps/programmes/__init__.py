@@ -1,0 +1,1 @@
+"""Programmes, projects and sub-projects, eligibility rules, support levels and delivery."""

@@ -1,0 +1,141 @@
+"""Enrolment from rules: a preview (how many households, how much, per commune) and the
+commit, which stores the eligible households not yet enrolled, each with the amount and the
+rule and level versions that produced it, in one set-based transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from giamngheo.analytics.eligibility import ELIGIBLE
+from giamngheo.apps.accounts.roles import Capability
+from giamngheo.apps.audit.services import audit_bulk_record
+from giamngheo.apps.geo.models import Commune
+from giamngheo.apps.programmes.facts import eligible_frame, rows_frame
+from giamngheo.apps.programmes.levels import eligibility_rule, level_amount_expr, level_priorities
+from giamngheo.apps.programmes.models import Enrolment, SupportLevel
+from giamngheo.apps.programmes.scope import province_require
+from giamngheo.apps.registry.models import Household
+from giamngheo.db.bulk import bulk_insert_frame
+
+AMOUNT = "amount"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CommuneCount:
+    commune_id: int
+    commune: str
+    households: int
+    amount: int
+    enrolled_before: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EnrolmentPreview:
+    level: str  # ``code@vN``
+    rule: str
+    year: int
+    as_of: dt.date
+    households: int  # eligible, including those already enrolled
+    new: int  # eligible and not yet enrolled for the level and year
+    amount: int  # total of the new enrolments
+    communes: list[CommuneCount]
+    seconds: float
+
+
+def enrolment_as_of(year: int) -> dt.date:
+    """Enrolment for a year reads the lists of the previous review (surveys up to 1 January)."""
+    return dt.date(year, 1, 1)
+
+
+def enrolment_preview(*, actor: Any, level: SupportLevel, year: int) -> EnrolmentPreview:
+    """Who the level's rule enrols in ``year`` and for how much, by commune; writes nothing."""
+    province_require(actor, Capability.PROGRAMMES_MANAGE, level.province)
+    started = time.perf_counter()
+    frame = _candidates(level, year)
+    return _preview(level, year, frame, time.perf_counter() - started)
+
+
+@transaction.atomic(durable=True)
+def enrolment_commit(*, actor: Any, level: SupportLevel, year: int) -> EnrolmentPreview:
+    """Store every eligible household not yet enrolled for the level and year (all or
+    nothing) and one audit event for the batch; returns what was enrolled."""
+    province_require(actor, Capability.PROGRAMMES_MANAGE, level.province)
+    started = time.perf_counter()
+    frame = _candidates(level, year)
+    new = frame.filter(~pl.col("enrolled"))
+    rows = new.select(
+        pl.lit(level.pk).alias("level_id"),
+        pl.lit(level.eligibility_id).alias("eligibility_id"),
+        pl.col("household_id"),
+        pl.lit(year).alias("year"),
+        pl.col(AMOUNT).alias("amount"),
+        pl.lit(timezone.now()).alias("enrolled_at"),
+    )
+    bulk_insert_frame(Enrolment, rows)
+    what = f"{level.label} ({level.eligibility.label}), năm {year}"
+    audit_bulk_record(
+        target_type="programmes.enrolment", count=rows.height, province_id=level.province_id,
+        summary=f"Ghi danh {rows.height} hộ theo {what}",
+    )  # fmt: skip
+    return _preview(level, year, frame, time.perf_counter() - started)
+
+
+def _candidates(level: SupportLevel, year: int) -> pl.DataFrame:
+    """Eligible households of the province with their amount and whether already enrolled."""
+    as_of = enrolment_as_of(year)
+    households = Household.objects.filter(province_id=level.province_id)
+    rule = eligibility_rule(level.eligibility)
+    extra = [p.when for p in level_priorities(level)]
+    frame = eligible_frame(households, rule, as_of=as_of, extra=extra)
+    eligible = frame.filter(pl.col(ELIGIBLE)).with_columns(
+        level_amount_expr(level, as_of=as_of).alias(AMOUNT)
+    )
+    enrolled = _enrolled(Enrolment.objects.filter(level=level, year=year))
+    return eligible.select("household_id", "commune_id", AMOUNT).with_columns(
+        pl.col("household_id").is_in(enrolled.implode()).alias("enrolled")
+    )
+
+
+def _enrolled(rows: QuerySet[Enrolment]) -> pl.Series:
+    frame = rows_frame(rows, {"household_id": "household_id"}, {"household_id": pl.Int64})
+    return frame.get_column("household_id")
+
+
+def _preview(
+    level: SupportLevel, year: int, frame: pl.DataFrame, seconds: float
+) -> EnrolmentPreview:
+    new = ~pl.col("enrolled")
+    by_commune = (
+        frame.group_by("commune_id")
+        .agg(
+            pl.len().alias("households"),
+            pl.col(AMOUNT).filter(new).sum().alias(AMOUNT),
+            pl.col("enrolled").sum().alias("before"),
+        )
+        .sort("commune_id")
+    )
+    names = dict(
+        Commune.objects.filter(pk__in=by_commune.get_column("commune_id").to_list()).values_list(
+            "pk", "name"
+        )
+    )
+    communes = [
+        CommuneCount(commune_id=c, commune=names.get(c, "?"), households=n, amount=a or 0,
+                     enrolled_before=b)
+        for c, n, a, b in by_commune.iter_rows()
+    ]  # fmt: skip
+    communes.sort(key=lambda c: c.commune)
+    return EnrolmentPreview(
+        level=level.label, rule=level.eligibility.label, year=year,
+        as_of=enrolment_as_of(year), households=frame.height,
+        new=int(frame.filter(new).height), amount=int(frame.filter(new)[AMOUNT].sum() or 0),
+        communes=communes, seconds=round(seconds, 3),
+    )  # fmt: skip

@@ -1,0 +1,20 @@
+"""Included by ``giamngheo.web.urls`` at ``chuong-trinh/`` inside the ``web`` namespace."""
+
+from django.urls import path
+
+from giamngheo.web.pages.programmes import delivery, enrolment, overview, reports
+
+urlpatterns = [
+    path("", overview.programmes_home, name="programmes"),
+    path("mau/<slug:what>/", overview.template_load, name="programmes-template"),
+    path("ghi-danh/", enrolment.enrolment_page, name="programmes-enrolment"),
+    path("ho-tro/", delivery.support_page, name="programmes-support"),
+    path("dot/", reports.campaign_list, name="programmes-campaigns"),
+    path("dot/<int:pk>/", reports.campaign_detail, name="programmes-campaign"),
+    path("nha-o/", reports.housing_page, name="programmes-housing"),
+    path(
+        "quy-tac/<int:rule_pk>/ho/<int:household_pk>/",
+        reports.eligibility_page,
+        name="programmes-eligibility",
+    ),
+]

@@ -1,0 +1,110 @@
+"""The programme pages: enrolment preview then commit, recording support (and a refusal
+shown on the form), campaign report with duplicates, housing report, eligibility page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from tests.apps.programmes.programmes_support import (
+    HOME,
+    commune_officer,
+    household,
+    province_officer,
+)
+
+from giamngheo.apps.programmes.models import Enrolment, SupportLevel, SupportRecord
+from giamngheo.apps.programmes.services import campaign_create, levels_template_load
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user: object) -> Client:
+    client = Client()
+    client.force_login(user)  # type: ignore[arg-type]
+    return client
+
+
+def test_enrolment_preview_then_commit() -> None:
+    officer = province_officer()
+    household(HOME, "H-1", {2025: "poor"})
+    client = _client(officer)
+    assert client.post(reverse("web:programmes-template", args=["muc-ho-tro"])).status_code == 302
+    level = SupportLevel.objects.get(code="nha-xay-moi")
+    url = reverse("web:programmes-enrolment")
+    page = client.post(url, {"level": level.pk, "year": 2026, "action": "preview"})
+    assert "Ghi danh 1 hộ" in page.content.decode()
+    assert Enrolment.objects.count() == 0
+    page = client.post(url, {"level": level.pk, "year": 2026, "action": "commit"})
+    assert "Đã ghi danh 1 hộ theo nha-xay-moi@v1." in page.content.decode()
+    assert Enrolment.objects.count() == 1
+
+
+def test_support_recorded_and_refusal_shown_on_the_field() -> None:
+    officer = province_officer()
+    levels_template_load(actor=officer, province=officer.scope_province)
+    household(HOME, "H-1", {2025: "near_poor"})
+    client = _client(commune_officer())
+    url = reverse("web:programmes-support")
+    form = {"household_code": "H-1", "support_type": "loan", "delivered_on": "2026-03-02",
+            "source": "policy_credit", "amount": 50_000_000,
+            "level": SupportLevel.objects.get(code="vay-ho-ngheo").pk}  # fmt: skip
+    page = client.post(url, form)
+    assert "không thuộc đối tượng" in page.content.decode()
+    assert SupportRecord.objects.count() == 0
+    page = client.post(url, form | {"level": SupportLevel.objects.get(code="vay-ho-can-ngheo").pk})
+    assert page.status_code == 302
+    assert SupportRecord.objects.get().loan_rate_bp == 792
+    assert "H-1" in client.get(url).content.decode()
+
+
+def test_pages_are_missing_for_roles_without_the_capability() -> None:
+    village_head_like = commune_officer()
+    assert _client(village_head_like).get(reverse("web:programmes-enrolment")).status_code == 404
+    assert _client(province_officer()).get(reverse("web:programmes-support")).status_code == 404
+
+
+def test_campaign_and_housing_pages() -> None:
+    officer = province_officer()
+    campaign = campaign_create(
+        actor=officer, province=officer.scope_province, kind="tet_gifts", name="Quà Tết 2026",
+        starts_on=dt.date(2026, 1, 15), ends_on=dt.date(2026, 2, 16), target_households=10,
+    )  # fmt: skip
+    client = _client(officer)
+    assert "Quà Tết 2026" in client.get(reverse("web:programmes-campaigns")).content.decode()
+    page = client.get(reverse("web:programmes-campaign", args=[campaign.pk]))
+    assert "Không có hộ nào nhận trùng." in page.content.decode()
+    assert client.get(reverse("web:programmes-housing")).status_code == 200
+    assert client.get(reverse("web:programmes")).status_code == 200
+
+
+def test_eligibility_page_explains_one_household() -> None:
+    officer = province_officer()
+    levels_template_load(actor=officer, province=officer.scope_province)
+    made = household(HOME, "H-1", {2025: "poor"})
+    rule = SupportLevel.objects.get(code="vay-ho-ngheo").eligibility
+    page = _client(commune_officer()).get(
+        reverse("web:programmes-eligibility", args=[rule.pk, made.pk])
+    )
+    assert "Đủ điều kiện" in page.content.decode()
+
+
+def test_import_page_refuses_a_bad_file_whole_then_takes_a_good_one() -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    household(HOME, "H-1", {2025: "poor"})
+    client = _client(commune_officer())
+    url = reverse("web:programmes-support")
+    head = "household_code,support_type,delivered_on,source,amount\n"
+    bad = SimpleUploadedFile(
+        "q.csv", (head + "H-1,cash,2026-03-02,local,10\nH-X,cash,x,local,1\n").encode()
+    )
+    page = client.post(url, {"file": bad})
+    assert "Dòng 3, cột delivered_on" in page.content.decode()
+    assert "Dòng 3, cột household_code" in page.content.decode()
+    assert SupportRecord.objects.count() == 0
+    good = SimpleUploadedFile("q.csv", (head + "H-1,cash,02/03/2026,local,10\n").encode())
+    assert client.post(url, {"file": good}).status_code == 302
+    assert SupportRecord.objects.get().amount == 10
