@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "giamngheo.apps.jobs",
     "giamngheo.apps.review",
     "giamngheo.apps.programmes",
+    "giamngheo.apps.funds",
+    "giamngheo.apps.linkage",
     "giamngheo.web",
 ]
 AUTH_USER_MODEL = "accounts.User"
@@ -117,7 +119,10 @@ STATIC_URL = "static/"
 NODE_MODULES = Path(
     os.environ.get("GIAMNGHEO_NODE_MODULES", PACKAGE_DIR.parents[1] / "node_modules")
 )
-STATICFILES_DIRS = [("vendor/htmx", NODE_MODULES / "htmx.org" / "dist")]
+STATICFILES_DIRS = [
+    ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/echarts", NODE_MODULES / "echarts" / "dist"),
+]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {

@@ -1,0 +1,1 @@
+"""Fund sources, donations, allocations, disbursements and the double-entry ledger."""
