@@ -18,7 +18,7 @@ from pytest_django.live_server_helper import LiveServer
 from tests.apps.review.review_support import Clock, Place, campaign_make, place_make
 
 from giamngheo.apps.review.imports import CODE, DAY, INCOME, Layout
-from giamngheo.apps.review.models import HouseholdStatus
+from giamngheo.apps.review.models import HouseholdStatus, Posting
 from giamngheo.domain.standards import standard_get
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -127,13 +127,16 @@ def test_a_village_walks_through_the_review(
     posting.get_by_label("Ngày bắt đầu niêm yết").fill("2026-10-01")
     posting.get_by_role("button", name="Bắt đầu niêm yết").click()
     expect(officer.locator("main")).to_contain_text("đến hết 05/10/2026")
-    public_url = officer.get_by_role("link", name="Danh sách niêm yết (công khai, in được)")
-    public_href = public_url.get_attribute("href")
+    public_href = officer.get_by_role("link", name="Trang công khai").get_attribute("href")
+    assert public_href is not None
+    assert public_href.endswith(f"/niem-yet/{Posting.objects.get().slug}/")
     anonymous = browser.new_context(locale="vi-VN").new_page()
     anonymous.goto(f"{live_server.url}{public_href}")
     expect(anonymous.locator("#posted")).to_contain_text("Hoàng Văn C")
     expect(anonymous.locator("#posted")).not_to_contain_text("H-C")
-    anonymous.context.close()
+    officer.get_by_role("link", name="Danh sách niêm yết (bản in)").click()
+    expect(officer.locator("#posted")).to_contain_text("Hoàng Văn C")
+    officer.go_back()
 
     clock.set(dt.date(2026, 10, 5))
     complaint = officer.locator("#form-khieu-nai")
@@ -167,6 +170,10 @@ def test_a_village_walks_through_the_review(
 
     statuses = dict(HouseholdStatus.objects.values_list("household__code", "status"))
     assert statuses == {"H-A": "near_poor", "H-B": "near_poor", "H-C": "poor", "H-D": "poor"}
+    anonymous.goto(f"{live_server.url}{public_href}")
+    expect(anonymous.locator("#posting-ended")).to_contain_text("Thời gian niêm yết đã kết thúc")
+    expect(anonymous.locator("#posted")).to_have_count(0)
+    anonymous.context.close()
     officer.goto(f"{live_server.url}/ra-soat/lich-su/{place.households['C'].pk}/")
     expect(officer.locator("#history")).to_contain_text("Nghèo phát sinh")
     expect(officer.locator("#current")).to_contain_text("Hộ nghèo")

@@ -16,6 +16,8 @@ from giamngheo.api.routers import (
     households,
     me,
     members,
+    programmes,
+    review,
     standards,
     surveys,
     tokens,
@@ -46,5 +48,8 @@ api = Api(
 )
 errors.install(api)
 api.add_decorator(as_caller)
-for topic in (me, households, members, surveys, audit, standards, units, tokens, fallback):
+for topic in (
+    me, households, members, surveys, audit, standards, units, tokens, review, programmes,
+    fallback,
+):  # fmt: skip
     api.add_router("", topic.router)

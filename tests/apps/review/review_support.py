@@ -14,8 +14,8 @@ from giamngheo.apps.accounts.models import User
 from giamngheo.apps.accounts.roles import Role
 from giamngheo.apps.geo.models import Commune, Village
 from giamngheo.apps.registry.models import Household
-from giamngheo.apps.review import dates
-from giamngheo.apps.review.models import ReviewCampaign
+from giamngheo.apps.review import dates, services
+from giamngheo.apps.review.models import ReviewCampaign, ReviewEntry
 from giamngheo.apps.review.services import campaign_open
 from giamngheo.apps.standards.services import surveys_classify
 
@@ -57,12 +57,17 @@ class Place:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def place_make(village_name: str = "Thôn Nà Pàn") -> Place:
-    commune = Commune.objects.get(code="05977")
-    village = Village.objects.create(commune=commune, code="05977-NP", name=village_name)
+def place_make(
+    village_name: str = "Thôn Nà Pàn", *, commune_code: str = "05977", tag: str = ""
+) -> Place:
+    """The place; ``tag`` keeps the codes and user names of a second place apart."""
+    commune = Commune.objects.get(code=commune_code)
+    village = Village.objects.create(
+        commune=commune, code=f"{commune_code}-NP{tag}", name=village_name
+    )
     households = {}
     for key, ((income, flags), _, _) in PLAN.items():
-        household = HouseholdFactory(village=village, code=f"H-{key}")
+        household = HouseholdFactory(village=village, code=f"H{tag}-{key}")
         MemberFactory(household=household, full_name=f"Hoàng Văn {key}", citizen_id=None)
         SurveyFactory(household=household, year=2025, income_vnd=income, **flags)
         households[key] = household
@@ -71,11 +76,11 @@ def place_make(village_name: str = "Thôn Nà Pàn") -> Place:
         commune=commune,
         village=village,
         households=households,
-        officer=UserFactory(username="canbo", unit=commune),
-        head=UserFactory(username="truongthon", role=Role.VILLAGE_HEAD, unit=village),
-        chairman=UserFactory(username="chutich", role=Role.COMMUNE_CHAIRMAN, unit=commune),
+        officer=UserFactory(username=f"canbo{tag}", unit=commune),
+        head=UserFactory(username=f"truongthon{tag}", role=Role.VILLAGE_HEAD, unit=village),
+        chairman=UserFactory(username=f"chutich{tag}", role=Role.COMMUNE_CHAIRMAN, unit=commune),
         province_officer=UserFactory(
-            username="canbotinh", role=Role.PROVINCE_OFFICER, unit=commune.province
+            username=f"canbotinh{tag}", role=Role.PROVINCE_OFFICER, unit=commune.province
         ),
     )
 
@@ -90,3 +95,45 @@ def campaign_make(place: Place) -> ReviewCampaign:
 def survey_2026(key: str) -> dict[str, Any]:
     income, flags = PLAN[key][1]
     return {"income_vnd": income, **flags}
+
+
+def walk_to_classified(place: Place) -> None:
+    """List the village (and C on request), survey every household and classify."""
+    campaign = place.campaign
+    assert campaign is not None
+    services.campaign_listing(actor=place.head, campaign=campaign, village=place.village)
+    services.request_receive(
+        actor=place.officer, campaign=campaign, household=place.households["C"],
+        received_on=dt.date(2026, 9, 20), reason="Mất mùa",
+    )  # fmt: skip
+    for entry in ReviewEntry.objects.filter(campaign=campaign, household__village=place.village):
+        services.entry_survey_record(
+            actor=place.officer, entry=entry, surveyed_on=dt.date(2026, 9, 25),
+            **survey_2026(entry.household.code[-1]),
+        )  # fmt: skip
+    services.campaign_classify(actor=place.officer, campaign=campaign, commune=place.commune)
+
+
+def walk_to_posting(place: Place, *, day: dt.date = dt.date(2026, 10, 1)) -> None:
+    """:func:`walk_to_classified`, then a passed meeting and a posting from ``day`` (3 working
+    days); the clock must read ``day``."""
+    campaign = place.campaign
+    assert campaign is not None
+    walk_to_classified(place)
+    services.meeting_record(
+        actor=place.head, campaign=campaign, village=place.village, held_on=day, attendees=10,
+        votes_for=9, chaired_by="Hoàng Văn Trưởng",
+    )  # fmt: skip
+    services.posting_start(
+        actor=place.officer, campaign=campaign, village=place.village, starts_on=day
+    )
+
+
+def recognise(place: Place, clock: Clock, *, day: dt.date = dt.date(2026, 10, 9)) -> None:
+    """The chairman's decision on ``day`` (after the posting)."""
+    assert place.campaign is not None
+    clock.set(day)
+    services.recognition_approve(
+        actor=place.chairman, campaign=place.campaign, commune=place.commune,
+        number=f"{place.village.pk}/QĐ-UBND", signed_on=day,
+    )  # fmt: skip

@@ -64,7 +64,8 @@ def test_one_village_from_listing_to_recognition(place: Place, clock: Clock) -> 
         starts_on=dt.date(2026, 10, 2),
     )
     assert posting.ends_on == dt.date(2026, 10, 6)  # Fri 2, Mon 5, Tue 6
-    public = posting_public(pk=posting.pk)
+    public = posting_public(slug=posting.slug)
+    assert public.state == "open"
     assert {r.head for r in public.rows} == {f"Hoàng Văn {k}" for k in "ABCD"}
     clock.set(dt.date(2026, 10, 5))
     complaint = services.complaint_receive(

@@ -64,10 +64,20 @@ def test_the_flow_through_the_pages(place: Place, clock: Clock) -> None:
     officer.post(village_url, {"step": "niem-yet", "niem-yet-starts_on": "2026-10-01",
                                "niem-yet-working_days": "3"})  # fmt: skip
     posting = Posting.objects.get()
-    public = Client().get(reverse("web:review-posting", args=[posting.pk])).content.decode()
+    public_url = reverse("web:review-posting", args=[posting.slug])
+    assert len(posting.slug) >= 22
+    assert f"/{posting.pk}/" not in public_url
+    public = Client().get(public_url).content.decode()
     assert "Hoàng Văn C" in public
     assert "H-C" not in public  # no household codes, citizen IDs or dates of birth
+    assert Client().get(f"/ra-soat/niem-yet/{posting.pk}/").status_code == 404
+    sheet_url = reverse("web:review-posting-sheet", args=[posting.pk])
+    assert Client().get(sheet_url).status_code == 302  # the print copy needs a sign-in
     clock.set(dt.date(2026, 10, 9))
+    ended = Client().get(public_url).content.decode()
+    assert "Thời gian niêm yết đã kết thúc" in ended
+    assert "Hoàng Văn C" not in ended
+    assert "Hoàng Văn C" in officer.get(sheet_url).content.decode()
     response = chairman.post(commune_url, {"number": "15/QĐ-UBND", "signed_on": "2026-10-09"})
     assert response.status_code == 302
     decision = RecognitionDecision.objects.get()

@@ -2,10 +2,22 @@
 database (one query per kind of fact, only the facts the rules name).
 
 Classification facts are the latest periodic result per household and standard among surveys
-made on or before the day. ``escaped_on`` is derived from the classification history: the
-survey date of the last year in which the household stopped being poor or near-poor (poor or
-near-poor the previous classified year, neither that year), provided it is neither now.
-When the annual-review app records escapes, :func:`_escapes` should read them instead.
+made on or before the day.
+
+``escaped_on`` (what ``months_since_escape`` counts from) comes from two places:
+
+1. the review app's recognised record (``review.HouseholdStatus``): where a household has one
+   whose decision was signed on or before the day, its ``escaped_on`` is the answer — the
+   date the commune chairman recognised the escape, or none when the household is recognised
+   as poor / near-poor or never left the lists. It is the legal fact, so it applies under
+   every standard a rule names and does not depend on the classifications;
+2. otherwise the date derived from the classification history: the survey date of the last
+   year in which the household stopped being poor or near-poor (poor or near-poor the
+   previous classified year, neither that year), provided it is neither now.
+
+A record decided after the day does not say what held on the day, so the derived date is used
+then. Both the province-wide frame and :func:`household_facts` (one household) go through
+:func:`facts_load`, so the compiled rule and the oracle read the same date.
 """
 
 from __future__ import annotations
@@ -26,6 +38,7 @@ from giamngheo.analytics.eligibility import (
     household_schema,
 )
 from giamngheo.apps.registry.models import Household, Member
+from giamngheo.apps.review.models import HouseholdStatus
 from giamngheo.apps.standards.models import SurveyClassification
 from giamngheo.domain.eligibility import HouseholdFacts, Rule
 
@@ -65,6 +78,8 @@ def facts_load(
         )  # fmt: skip
     names = {ref.name for r in rules for ref in r.refs()}
     frame = frame.join(_heads(households, names), on="household_id", how="left")
+    if "months_since_escape" in names:
+        frame = _with_recognised_escapes(frame, _recognised(households, as_of), standards)
     schema = household_schema(standards) | {"commune_id": pl.Int64()}
     return frame.select([pl.col(c).cast(t) for c, t in schema.items()]), _members(households, names)
 
@@ -117,7 +132,8 @@ def _classified(households: QuerySet[Household], standard: str, as_of: dt.date) 
 
 
 def _escapes(history: pl.DataFrame) -> pl.DataFrame:
-    """Per household, the survey date of its last escape from poor/near-poor."""
+    """Per household, the survey date of its last escape from poor/near-poor (used where the
+    household has no recognised status; see the module docstring)."""
     yearly = history.group_by("household_id", "year").last().sort("household_id", "year")
     previous = pl.col("status").shift(1).over("household_id")
     escaped = ~pl.col("status").is_in(POOR_OR_NEAR) & previous.is_in(POOR_OR_NEAR)
@@ -126,6 +142,29 @@ def _escapes(history: pl.DataFrame) -> pl.DataFrame:
         .group_by("household_id")
         .agg(pl.col("surveyed_on").max().alias("escaped_on"))
     )
+
+
+def _recognised(households: QuerySet[Household], as_of: dt.date) -> pl.DataFrame:
+    """Households with a recognised status decided on or before ``as_of``, and its escape date
+    (null: recognised as poor / near-poor, or never escaped)."""
+    rows = HouseholdStatus.objects.filter(household__in=households, decision__signed_on__lte=as_of)
+    fields = {"household_id": "household_id", "recognised_escaped_on": "escaped_on"}
+    schema = {"household_id": pl.Int64, "recognised_escaped_on": pl.Date}
+    return rows_frame(rows, fields, schema).with_columns(pl.lit(True).alias("recognised"))
+
+
+def _with_recognised_escapes(
+    frame: pl.DataFrame, recognised: pl.DataFrame, standards: Sequence[str]
+) -> pl.DataFrame:
+    """``escaped_on:S`` from the recognised record where there is one, else as derived."""
+    joined = frame.join(recognised, on="household_id", how="left", maintain_order="left")
+    known = pl.col("recognised").fill_null(False)
+    chosen = [
+        pl.when(known).then(pl.col("recognised_escaped_on"))
+        .otherwise(pl.col(f"escaped_on:{s}")).alias(f"escaped_on:{s}")
+        for s in standards
+    ]  # fmt: skip
+    return joined.with_columns(chosen).drop("recognised", "recognised_escaped_on")
 
 
 def _heads(households: QuerySet[Household], names: set[str]) -> pl.DataFrame:

@@ -4,6 +4,8 @@ complaints, the commune chairman's recognition decision and the resulting status
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -174,8 +176,15 @@ class VillageMeeting(VillageStep):
         return f"{self.village} {self.held_on:%d/%m/%Y}"
 
 
+def posting_slug() -> str:
+    """A random, unguessable name for a posting's public page (22 URL-safe characters)."""
+    return secrets.token_urlsafe(16)
+
+
 class Posting(VillageStep):
-    """The public posting (niêm yết công khai) of a village's agreed list."""
+    """The public posting (niêm yết công khai) of a village's agreed list. Its public page is
+    found by ``slug`` (random, so postings cannot be enumerated), and shows the list only
+    during the posting period."""
 
     meeting = models.OneToOneField(
         VillageMeeting, verbose_name=_("cuộc họp dân"), on_delete=models.PROTECT, related_name="+"
@@ -185,6 +194,9 @@ class Posting(VillageStep):
         _("số ngày làm việc niêm yết"), validators=[MinValueValidator(1)]
     )
     ends_on = models.DateField(_("ngày kết thúc niêm yết"))
+    slug = models.CharField(
+        _("mã trang công khai"), max_length=32, unique=True, default=posting_slug, editable=False
+    )
 
     class Meta:
         verbose_name = _("niêm yết công khai")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from django.db.models import Count, Q, QuerySet
 
@@ -293,6 +293,12 @@ def newly_escaped(status: HouseholdStatus, *, on: dt.date | None = None) -> bool
     )
 
 
+def recognised_changes(*, user: Any) -> QuerySet[StatusChange]:
+    """Recognised results (history rows) in the user's scope."""
+    rows = StatusChange.objects.all() if _reader(user) else StatusChange.objects.none()
+    return scope_filter(rows, user, STEP_UNITS)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TransitionCount:
     year: int
@@ -304,15 +310,19 @@ class TransitionCount:
 
 
 def transition_counts(
-    *, user: Any, by: str = "village", year: int | None = None
+    *,
+    user: Any,
+    by: str = "village",
+    year: int | None = None,
+    campaign: ReviewCampaign | None = None,
 ) -> list[TransitionCount]:
-    """Recognised transitions per year and village (``by="village"``) or commune."""
-    rows = StatusChange.objects.all()
-    if not _reader(user):
-        rows = rows.none()
-    rows = scope_filter(rows, user, STEP_UNITS)
+    """Recognised transitions per year and village (``by="village"``) or commune, of one
+    campaign's decisions when ``campaign`` is given."""
+    rows = recognised_changes(user=user)
     if year is not None:
         rows = rows.filter(year=year)
+    if campaign is not None:
+        rows = rows.filter(decision__campaign=campaign)
     unit = "village" if by == "village" else "village__commune"
     grouped = (
         rows.values("year", f"{unit}_id" if by == "village" else "village__commune_id",
@@ -345,18 +355,44 @@ class PublicRow:
     status_label: str
 
 
+type PostingState = Literal["upcoming", "open", "ended"]
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PublicPosting:
     posting: Posting
     village: str
     commune: str
-    rows: list[PublicRow]
+    state: PostingState
+    rows: list[PublicRow]  # empty unless the list may be shown
 
 
-def posting_public(*, pk: int) -> PublicPosting:
-    """A posted list for the public page and the printed sheet: no codes, citizen IDs,
-    dates of birth or addresses. ``Posting.DoesNotExist`` for an unknown posting."""
-    posting = Posting.objects.select_related("village__commune", "campaign").get(pk=pk)
+def posting_state(posting: Posting, *, on: dt.date | None = None) -> PostingState:
+    day = on or dates.today()
+    if day < posting.starts_on:
+        return "upcoming"
+    return "open" if day <= posting.ends_on else "ended"
+
+
+def posting_public(*, slug: str) -> PublicPosting:
+    """A posted list for the public page, found by its random slug: no codes, citizen IDs,
+    dates of birth or addresses, and the rows only during the posting period.
+    ``Posting.DoesNotExist`` for an unknown slug."""
+    posting = Posting.objects.select_related("village__commune", "campaign").get(slug=slug)
+    state = posting_state(posting)
+    return _posted(posting, state, shown=state == "open")
+
+
+def posting_sheet(*, user: Any, pk: int) -> PublicPosting:
+    """The same list for officers to print, at any time, within their scope."""
+    if not _reader(user):
+        raise Posting.DoesNotExist
+    rows = Posting.objects.select_related("village__commune", "campaign")
+    posting = scope_filter(rows, user, STEP_UNITS).get(pk=pk)
+    return _posted(posting, posting_state(posting), shown=True)
+
+
+def _posted(posting: Posting, state: PostingState, *, shown: bool) -> PublicPosting:
     entries = (
         ReviewEntry.objects.filter(campaign=posting.campaign, household__village=posting.village)
         .prefetch_related("household__members")
@@ -367,11 +403,11 @@ def posting_public(*, pk: int) -> PublicPosting:
             head=_head_name(e.household), village=posting.village.name,
             status=e.proposed_status, status_label=e.get_proposed_status_display(),
         )
-        for e in entries
+        for e in (entries if shown else [])
     ]  # fmt: skip
     return PublicPosting(
-        posting=posting, village=posting.village.name,
-        commune=posting.village.commune.name, rows=rows,
+        posting=posting, village=posting.village.name, commune=posting.village.commune.name,
+        state=state, rows=rows,
     )  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -19,10 +20,16 @@ from giamngheo.apps.accounts.roles import Capability
 from giamngheo.apps.audit.services import audit_bulk_record
 from giamngheo.apps.geo.models import Commune
 from giamngheo.apps.programmes.facts import eligible_frame, rows_frame
-from giamngheo.apps.programmes.levels import eligibility_rule, level_amount_expr, level_priorities
+from giamngheo.apps.programmes.levels import (
+    eligibility_rule,
+    level_amount_expr,
+    level_priorities,
+    level_rules,
+)
 from giamngheo.apps.programmes.models import Enrolment, SupportLevel
 from giamngheo.apps.programmes.scope import province_require
 from giamngheo.apps.registry.models import Household
+from giamngheo.apps.standards.selectors import standards_applicable
 from giamngheo.db.bulk import bulk_insert_frame
 
 AMOUNT = "amount"
@@ -88,8 +95,28 @@ def enrolment_commit(*, actor: Any, level: SupportLevel, year: int) -> Enrolment
     return _preview(level, year, frame, time.perf_counter() - started)
 
 
+def standards_check(level: SupportLevel, year: int) -> None:
+    """Every standard the level's rules read must be one the province applies: a national
+    standard valid, or a provincial one it adopted, in ``year`` or in the year before (whose
+    review made the lists that enrolment for ``year`` reads)."""
+    applicable = {
+        s.id
+        for y in (year - 1, year)
+        for s in standards_applicable(province=level.province, year=y)
+    }
+    rules = level_rules(level)
+    named = {r.standard for r in rules} | {s for r in rules for s in r.standards()}
+    missing = sorted(named - applicable)
+    if missing:
+        raise ValidationError({"level": (
+            f"Quy tắc của mức {level.label} dùng chuẩn nghèo tỉnh không áp dụng cho năm {year}: "
+            f"{', '.join(missing)}."
+        )})  # fmt: skip
+
+
 def _candidates(level: SupportLevel, year: int) -> pl.DataFrame:
     """Eligible households of the province with their amount and whether already enrolled."""
+    standards_check(level, year)
     as_of = enrolment_as_of(year)
     households = Household.objects.filter(province_id=level.province_id)
     rule = eligibility_rule(level.eligibility)

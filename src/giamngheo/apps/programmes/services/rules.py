@@ -24,11 +24,15 @@ DEFAULT_STANDARD = "vn-2022-2025"
 
 
 def rule_check(expression: str, *, standard_id: str, field: str = "expression") -> None:
-    """``ValidationError`` on ``field`` naming the position when the text is not a rule."""
+    """``ValidationError`` on ``field`` naming the position when the text is not a rule (its
+    ``params`` carry the 1-based ``position``, so a page can mark it in the text)."""
     try:
         rule_parse(expression, standard=standard_id)
     except RuleSyntaxError as error:
-        raise ValidationError({field: str(error)}) from error
+        text, where = str(error).replace("%", "%%"), {"position": error.position}
+        raise ValidationError(
+            {field: ValidationError(text, code=error.reason, params=where)}
+        ) from error
 
 
 @transaction.atomic(durable=True)

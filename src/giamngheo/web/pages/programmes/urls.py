@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from giamngheo.web.pages.programmes import delivery, enrolment, overview, reports
+from giamngheo.web.pages.programmes import delivery, enrolment, overview, publish, reports
 
 urlpatterns = [
     path("", overview.programmes_home, name="programmes"),
     path("mau/<slug:what>/", overview.template_load, name="programmes-template"),
+    path("quy-tac/moi/", publish.rule_publish, name="programmes-rule-publish"),
     path("ghi-danh/", enrolment.enrolment_page, name="programmes-enrolment"),
     path("ho-tro/", delivery.support_page, name="programmes-support"),
     path("dot/", reports.campaign_list, name="programmes-campaigns"),

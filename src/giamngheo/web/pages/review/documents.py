@@ -23,10 +23,18 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def posting_public(request: HttpRequest, pk: int) -> HttpResponse:
-    """The posted list as the public sees it: head's name, village, proposed status only."""
-    posted = found(lambda: selectors.posting_public(pk=pk))
-    return render(request, "web/review/posting.html", {"posted": posted})
+def posting_public(request: HttpRequest, slug: str) -> HttpResponse:
+    """The posted list as the public sees it (head's name, village, proposed status only),
+    at its random address, during the posting period; before or after it, a notice."""
+    posted = found(lambda: selectors.posting_public(slug=slug))
+    return render(request, "web/review/posting.html", {"posted": posted, "public": True})
+
+
+@login_required
+def posting_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same list for officers to print and put up, at any time (scoped)."""
+    posted = found(lambda: selectors.posting_sheet(user=request.user, pk=pk))
+    return render(request, "web/review/posting.html", {"posted": posted, "public": False})
 
 
 @login_required
