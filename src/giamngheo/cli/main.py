@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from giamngheo.cli import analysis
+from giamngheo.cli import analysis, ledger
 
 app = typer.Typer(
     name="giamngheo",
@@ -20,6 +20,7 @@ app = typer.Typer(
 )
 console = Console(stderr=True)
 analysis.register(app)
+ledger.register(app)
 
 
 def django_setup(actor_label: str = "cli") -> None:

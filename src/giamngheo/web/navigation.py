@@ -11,14 +11,14 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from giamngheo.apps.accounts.roles import Capability, Role, ScopeLevel
-from giamngheo.apps.accounts.scopes import scope_of
+from giamngheo.apps.accounts.scopes import Scope, scope_of
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NavItem:
     label: str | Promise
     url_name: str
-    needs: Capability | None = None  # None: every signed-in user
+    needs: Capability | tuple[Capability, ...] | None = None  # any of them; None: everyone
 
 
 NAV_ITEMS = (
@@ -26,6 +26,11 @@ NAV_ITEMS = (
     NavItem(label=_("Rà soát"), url_name="web:review-campaigns", needs=Capability.REGISTRY_VIEW),
     NavItem(
         label=_("Chương trình, hỗ trợ"), url_name="web:programmes", needs=Capability.REGISTRY_VIEW
+    ),
+    NavItem(
+        label=_("Nguồn vốn"),
+        url_name="web:funds",
+        needs=(Capability.FUNDS_RECORD, Capability.AUDIT_VIEW),
     ),
     NavItem(label=_("Phân loại hộ"), url_name="web:classification", needs=Capability.CLASSIFY_RUN),
     NavItem(label=_("Chuẩn nghèo"), url_name="web:standards"),
@@ -43,9 +48,16 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         {"label": item.label, "url": reverse(item.url_name),
          "active": request.path.startswith(reverse(item.url_name))}
         for item in NAV_ITEMS
-        if item.needs is None or scope.can(item.needs)
+        if _allowed(item, scope)
     ]  # fmt: skip
     return {"nav": items, "scope_text": _scope_text(user)}
+
+
+def _allowed(item: NavItem, scope: Scope) -> bool:
+    if item.needs is None:
+        return True
+    needs = item.needs if isinstance(item.needs, tuple) else (item.needs,)
+    return any(scope.can(n) for n in needs)
 
 
 def _scope_text(user: Any) -> str:
