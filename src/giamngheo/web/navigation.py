@@ -32,6 +32,7 @@ NAV_ITEMS = (
         url_name="web:funds",
         needs=(Capability.FUNDS_RECORD, Capability.AUDIT_VIEW),
     ),
+    NavItem(label=_("Đối soát"), url_name="web:linkage", needs=Capability.REGISTRY_VIEW),
     NavItem(label=_("Phân loại hộ"), url_name="web:classification", needs=Capability.CLASSIFY_RUN),
     NavItem(label=_("Chuẩn nghèo"), url_name="web:standards"),
     NavItem(label=_("Nhật ký thay đổi"), url_name="web:audit", needs=Capability.AUDIT_VIEW),

@@ -16,5 +16,6 @@ urlpatterns = [
     path("cong-viec/<uuid:job_id>/", jobs.job_progress, name="job-progress"),
     path("chuong-trinh/", include("giamngheo.web.pages.programmes.urls")),
     path("ra-soat/", include("giamngheo.web.pages.review.urls")),
+    path("doi-soat/", include("giamngheo.web.pages.linkage.urls")),
     path("nguon-von/", include("giamngheo.web.pages.funds.urls")),
 ]

@@ -1,0 +1,56 @@
+"""A commune officer links a Fatherland Front gift list against the registry, decides the
+uncertain pair in the review queue, undoes it, then reads the overlap and omission reports
+and downloads one as Excel."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
+from tests.apps.linkage.linkage_support import officer, scenario
+
+from giamngheo.apps.linkage.models import PairStatus, ReviewDecision
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _sign_in(page: Page, server: LiveServer, username: str) -> None:
+    page.goto(f"{server.url}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill("mat-khau-thu")
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.locator(".who strong")).to_be_visible()
+
+
+def test_review_queue_and_reports(live_server: LiveServer, page: Page, geo_units: None) -> None:
+    actor = officer()
+    people = scenario(actor)
+    _sign_in(page, live_server, actor.username)
+
+    page.goto(f"{live_server.url}/doi-soat/")
+    pair = page.locator("section.pair")
+    expect(pair).to_have_count(1)
+    expect(pair).to_contain_text("Nông Dũng")
+    expect(pair.locator("table.explanation")).to_contain_text("middle name differs or dropped")
+    pair.get_by_label("Ghi chú").fill("cùng người, đã hỏi trưởng thôn")
+    pair.get_by_role("button", name="Gộp: cùng một người").click()
+    expect(page.locator("#queue-empty")).to_be_visible()
+    assert ReviewDecision.objects.get().pair.status == PairStatus.MERGED
+
+    page.locator("#recent").get_by_role("button", name="Huỷ quyết định").click()
+    expect(page.locator("section.pair")).to_have_count(1)
+
+    page.get_by_role("link", name="Hộ nhận trùng").click()
+    page.get_by_label("Năm").fill("2025")
+    page.get_by_role("button", name="Xem").click()
+    expect(page.locator("#overlaps")).to_contain_text(people["huong"].code)
+    expect(page.locator("#overlaps")).to_contain_text("Ủy ban MTTQ xã")
+
+    page.get_by_role("link", name="Hộ bị bỏ sót").click()
+    page.get_by_label("Năm").fill("2025")
+    page.get_by_role("button", name="Xem").click()
+    expect(page.locator("#omissions")).to_contain_text(people["lan"].code)
+    expect(page.locator("#omissions")).not_to_contain_text(people["huong"].code)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Tải Excel").click()
+    assert download.value.suggested_filename == "bo-sot-2025.xlsx"
