@@ -5,6 +5,12 @@ of the memory floor (one pass summing the inputs); the CLI path on a 10,000,000-
 file within 2× of just reading the file and writing the output columns. Writes
 ``bench/results/classify.json`` with the figures and ratios of this run.
 
+``engine_*`` is the full output contract (``engine_columns``: status, deprivations and the
+``;``-joined deprived ids). ``status_and_count_*`` is the same query with ``S:deprived``
+dropped (projection pushdown then skips the bitmask), for callers that need only the status;
+it is reported beside the full figure, never instead of it. ``*_runs_s`` lists every timed run
+(the figures use the best) so the run-to-run noise of the shared machine is visible.
+
     python bench/bench_classify.py [--households 27000000] [--cli-rows 10000000]
     python bench/bench_classify.py --households 1000000 --cli-rows 200000   # smoke test
 """
@@ -51,21 +57,58 @@ def synthetic(n: int, *, seed: int = 1, with_id: bool = False) -> pl.DataFrame:
     return pl.select(**{**cols, **flags})
 
 
-def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
-    best = float("inf")
+def timings(fn: Callable[[], object], repeat: int = 3) -> list[float]:
+    """Wall-clock seconds of ``repeat`` calls of ``fn``."""
+    runs = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
-        best = min(best, time.perf_counter() - start)
-    return best
+        runs.append(time.perf_counter() - start)
+    return runs
+
+
+def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
+    """The fastest of ``repeat`` calls of ``fn``, in seconds."""
+    return min(timings(fn, repeat))
 
 
 def in_memory(n: int, sample: int) -> dict[str, object]:
     df = synthetic(n)
-    floor = best_of(lambda: df.lazy().select(pl.all().to_physical().sum()).collect())
-    one = best_of(lambda: classify_lazy(df.lazy(), [STANDARD]).collect())
+    floor_runs = timings(lambda: df.lazy().select(pl.all().to_physical().sum()).collect())
+    one_runs = timings(lambda: classify_lazy(df.lazy(), [STANDARD]).collect())
     two = best_of(lambda: classify_lazy(df.lazy(), [STANDARD, PROVINCIAL]).collect())
-    rows = df.head(sample)
+    status, count, deprived = output_columns(STANDARD)
+    partial_runs = timings(lambda: classify_lazy(df.lazy(), [STANDARD]).drop(deprived).collect())
+    floor, one, partial = min(floor_runs), min(one_runs), min(partial_runs)
+    loop, agree = _oracle_check(df.head(sample), n)
+    return {
+        "households": n,
+        "input_mb": round(df.estimated_size() / 1e6, 1),
+        "floor_s": floor,
+        "floor_runs_s": floor_runs,
+        "engine_columns": [status, count, deprived],
+        "engine_s": one,
+        "engine_runs_s": one_runs,
+        "engine_two_standards_s": two,
+        "status_and_count_columns": [status, count],
+        "status_and_count_s": partial,
+        "status_and_count_runs_s": partial_runs,
+        "python_loop_s_extrapolated": loop,
+        "python_loop_sample": sample,
+        "engine_households_per_s": n / one,
+        "engine_two_standards_households_per_s": n / two,
+        "floor_households_per_s": n / floor,
+        "python_loop_households_per_s": n / loop,
+        "status_and_count_households_per_s": n / partial,
+        "engine_over_floor": one / floor,
+        "status_and_count_over_floor": partial / floor,
+        "loop_over_engine": loop / one,
+        "oracle_agrees_on_sample": agree,
+    }
+
+
+def _oracle_check(rows: pl.DataFrame, n: int) -> tuple[float, bool]:
+    """Seconds of the row-by-row oracle extrapolated to ``n`` rows; whether the engine agrees."""
     surveys = [_survey(r) for r in rows.iter_rows(named=True)]
     start = time.perf_counter()
     expected = [classify_row(s, STANDARD) for s in surveys]
@@ -77,22 +120,7 @@ def in_memory(n: int, sample: int) -> dict[str, object]:
         and got[count].to_list() == [e.deprivations for e in expected]
         and got[deprived].cast(pl.String).to_list() == [e.deprived_joined for e in expected]
     )
-    return {
-        "households": n,
-        "input_mb": round(df.estimated_size() / 1e6, 1),
-        "floor_s": floor,
-        "engine_s": one,
-        "engine_two_standards_s": two,
-        "python_loop_s_extrapolated": loop,
-        "python_loop_sample": len(surveys),
-        "engine_households_per_s": n / one,
-        "engine_two_standards_households_per_s": n / two,
-        "floor_households_per_s": n / floor,
-        "python_loop_households_per_s": n / loop,
-        "engine_over_floor": one / floor,
-        "loop_over_engine": loop / one,
-        "oracle_agrees_on_sample": agree,
-    }
+    return loop, agree
 
 
 def _survey(row: dict[str, object]) -> Survey:
@@ -146,6 +174,9 @@ def main() -> None:
         "targets": {
             "households_per_s_ge_300M": memory["engine_households_per_s"] >= 300e6,  # type: ignore[operator]
             "engine_within_5x_floor": memory["engine_over_floor"] <= 5,  # type: ignore[operator]
+            "status_and_count_households_per_s_ge_300M": (
+                memory["status_and_count_households_per_s"] >= 300e6  # type: ignore[operator]
+            ),
             "cli_within_2x_read_write": e2e["cli_over_read_write"] <= 2,  # type: ignore[operator]
         },
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import polars as pl
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from giamngheo.analytics.classify import classify_lazy, output_columns
-from giamngheo.domain.model import AREAS, Area, Standard
+from giamngheo.domain.model import AREAS, Area, AreaAmounts, Standard
 from giamngheo.domain.rules import Survey, classify_row
 from giamngheo.domain.standards import standard_get, standards_all
 
@@ -145,3 +146,42 @@ def test_output_dtypes() -> None:
     schema = out.collect_schema()
     assert schema["vn-2022-2025:deprivations"] == pl.UInt8
     assert isinstance(schema["vn-2022-2025:status"], pl.Enum)
+
+
+def _with_lines(standard: Standard, rural: int, urban: int) -> Standard:
+    line = AreaAmounts(rural=rural, urban=urban)
+    return replace(standard, id=f"{standard.id}-{rural}-{urban}", income_line=line)
+
+
+LINE_VARIANTS = [
+    _with_lines(standard_get("vn-2026-2030"), 2_000_000, 2_000_000),  # one line for both areas
+    _with_lines(standard_get("vn-2026-2030"), 2_800_000, 2_200_000),  # urban line below rural
+    _with_lines(standard_get("vn-2022-2025"), 2_000_000, 1_500_000),  # and inside a band
+]
+
+
+@pytest.mark.parametrize("standard", LINE_VARIANTS, ids=lambda s: s.id)
+def test_engine_equals_oracle_whichever_area_has_the_higher_line(standard: Standard) -> None:
+    surveys = _boundary_surveys(standard)
+    _assert_agrees(surveys, [standard], _frame(surveys))
+
+
+def test_standards_sharing_indicators_share_the_results_but_not_the_status() -> None:
+    surveys = [Survey.of(area="rural", income=1_800_000, deprived=["water", "latrine", "telecom"])]
+    pair = [standard_get("vn-2022-2025"), standard_get("quangninh-2023-2025")]
+    out = classify_lazy(_frame(surveys).lazy(), pair).collect()
+    names = [c for s in pair for c in output_columns(s)]
+    assert [c for c in out.columns if ":" in c] == names  # status, count, deprived per standard
+    assert out[names[2]].equals(out[names[5]], check_names=False)
+    assert out[names[0]].cast(pl.String).to_list() == ["average"]
+    assert out[names[3]].cast(pl.String).to_list() == ["poor"]
+
+
+def test_dropping_deprived_skips_the_bitmask() -> None:
+    standard = standard_get("vn-2022-2025")
+    surveys = _boundary_surveys(standard)
+    deprived = output_columns(standard)[2]
+    lf = classify_lazy(_frame(surveys).lazy(), [standard])
+    assert "mask" in lf.explain()
+    assert "mask" not in lf.drop(deprived).explain()
+    assert lf.drop(deprived).collect().equals(lf.collect().drop(deprived))
