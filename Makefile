@@ -40,9 +40,9 @@ test-sqlite: install
 	scripts/ensure-chromium
 	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: install
+test-postgres: install  # the Spark tests touch no database: they run in test-sqlite only
 	scripts/ensure-chromium
-	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+	scripts/with-postgres $(BIN)/pytest -m "not spark" $(PYTEST_ARGS)
 
 lint: install ## ruff (style) and mypy (types)
 	$(BIN)/ruff check src tests bench

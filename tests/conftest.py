@@ -7,11 +7,21 @@ import io
 import logging
 import signal
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+SPARK_TEST_CONF = {
+    "spark.ui.enabled": "false",
+    "spark.sql.shuffle.partitions": "4",
+    "spark.default.parallelism": "4",
+    "spark.driver.memory": "2g",
+}
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +60,18 @@ def geo_units(transactional_db: None) -> None:
 
     if not Commune.objects.filter(code="05977").exists():
         geo_units_load()
+
+
+@pytest.fixture(scope="session")
+def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparkSession]:
+    """One local Spark session for the whole run (tests marked ``spark``); it takes ~7 s to
+    start. The CLI and pipeline reuse it: ``getOrCreate`` returns the active session."""
+    from giamngheo.analytics.spark import spark_session
+
+    warehouse = str(tmp_path_factory.mktemp("spark-warehouse"))
+    session = spark_session("local[2]", {**SPARK_TEST_CONF, "spark.sql.warehouse.dir": warehouse})
+    yield session
+    session.stop()
 
 
 WORKER_LOGGERS = ("django.tasks", "django_tasks_db")

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 from tests.apps.funds.funds_support import M, support_for
 from tests.apps.programmes.programmes_support import HOME, household
+from tests.browser.browser_support import sign_in
 from tests.factories import UserFactory
 
 from giamngheo.apps.accounts.models import Organisation
@@ -19,14 +20,6 @@ from giamngheo.apps.funds.services import source_create
 from giamngheo.apps.geo.models import Commune
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _sign_in(page: Page, server: LiveServer, username: str) -> None:
-    page.goto(f"{server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill("mat-khau-thu")
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.locator(".who strong")).to_be_visible()
 
 
 def test_donation_followed_to_the_household(
@@ -46,7 +39,7 @@ def test_donation_followed_to_the_household(
     poor = household(HOME, "H-NHA", {2024: "poor", 2025: "poor"})
     support_for(poor, 60 * M, giver=mttq)
 
-    _sign_in(page, live_server, "mttq")
+    sign_in(page, live_server, "mttq")
     page.goto(f"{live_server.url}/nguon-von/ung-ho/")
     page.get_by_label("Nguồn vốn").select_option(label="Quỹ Vì người nghèo tỉnh")
     page.get_by_label("Nhà hảo tâm").fill("Công ty Than Hòn Gai")

@@ -8,24 +8,17 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 from tests.apps.linkage.linkage_support import officer, scenario
+from tests.browser.browser_support import sign_in
 
 from giamngheo.apps.linkage.models import PairStatus, ReviewDecision
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _sign_in(page: Page, server: LiveServer, username: str) -> None:
-    page.goto(f"{server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill("mat-khau-thu")
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.locator(".who strong")).to_be_visible()
-
-
 def test_review_queue_and_reports(live_server: LiveServer, page: Page, geo_units: None) -> None:
     actor = officer()
     people = scenario(actor)
-    _sign_in(page, live_server, actor.username)
+    sign_in(page, live_server, actor.username)
 
     page.goto(f"{live_server.url}/doi-soat/")
     pair = page.locator("section.pair")

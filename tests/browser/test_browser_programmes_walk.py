@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 from tests.apps.programmes.programmes_support import HOME, household
+from tests.browser.browser_support import sign_in
 from tests.factories import UserFactory
 
 from giamngheo.apps.accounts.roles import Role
@@ -17,14 +18,6 @@ from giamngheo.apps.programmes.models import Enrolment, SupportRecord
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _sign_in(page: Page, server: LiveServer, username: str) -> None:
-    page.goto(f"{server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill("mat-khau-thu")
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.locator(".who strong")).to_be_visible()
-
-
 def test_enrolment_then_delivery(live_server: LiveServer, page: Page, geo_units: None) -> None:
     commune = Commune.objects.get(code=HOME)
     household(HOME, "H-NGHEO", {2024: "poor", 2025: "poor"})
@@ -32,7 +25,7 @@ def test_enrolment_then_delivery(live_server: LiveServer, page: Page, geo_units:
     UserFactory(username="tinh", role=Role.PROVINCE_OFFICER, unit=commune.province)
     UserFactory(username="xa", role=Role.COMMUNE_OFFICER, unit=commune)
 
-    _sign_in(page, live_server, "tinh")
+    sign_in(page, live_server, "tinh")
     page.goto(f"{live_server.url}/chuong-trinh/")
     page.get_by_role("button", name="Nạp quy tắc và mức hỗ trợ mặc định").click()
     expect(page.get_by_role("cell", name="nha-xay-moi@v1")).to_be_visible()
@@ -47,7 +40,7 @@ def test_enrolment_then_delivery(live_server: LiveServer, page: Page, geo_units:
     assert Enrolment.objects.count() == 2
     page.get_by_role("button", name="Đăng xuất").click()
 
-    _sign_in(page, live_server, "xa")
+    sign_in(page, live_server, "xa")
     page.goto(f"{live_server.url}/chuong-trinh/ho-tro/")
     page.get_by_label("Mã hộ").fill("H-CAN")
     page.get_by_label("Loại hỗ trợ").select_option("loan")

@@ -126,7 +126,7 @@ def mpi_partial_sums(lf: pl.LazyFrame, spec: MpiSpec, by: Sequence[str] = ()) ->
 def mpi_merge(partials: pl.LazyFrame, by: Sequence[str] = ()) -> pl.LazyFrame:
     """Add partial sums of several partitions (same columns) group by group."""
     if not by:
-        return partials.select(pl.exclude(*by).sum())
+        return partials.select(pl.all().sum())
     return partials.group_by(list(by)).agg(pl.all().sum())
 
 
@@ -155,8 +155,16 @@ def mpi_table(
     ``h_<id>`` (censored headcount), ``uncensored_<id>``, ``contrib_<id>`` (share of M0),
     ``pop_share`` and ``contrib_group`` (the group's share of the overall M0).
     """
-    group = by or "group"
     sums = mpi_partial_sums(lf, spec, [by] if by else []).collect()
+    return mpi_table_of_sums(sums, spec, by=by, all_label=all_label)
+
+
+def mpi_table_of_sums(
+    sums: pl.DataFrame, spec: MpiSpec, *, by: str | None = None, all_label: str = ALL
+) -> pl.DataFrame:
+    """The table of :func:`mpi_table` from integer sums per group (one row per group of
+    ``by``), e.g. sums merged across partitions by a driver."""
+    group = by or "group"
     everyone = sums.drop(by).sum() if by else sums
     parts = [sums.rename({by: group}).sort(group, nulls_last=True)] if by else []
     parts.append(everyone.select(pl.lit(all_label, pl.String).alias(group), pl.all()))

@@ -1,7 +1,8 @@
 """Read and write survey tables as CSV, Parquet or XLSX, chosen by the file extension.
 
 CSV and XLSX are read as text so that codes keep their leading zeros and every cell can be
-checked by :mod:`giamngheo.analytics.validate`; Parquet keeps its own types. Writing goes to a
+checked by :mod:`giamngheo.analytics.validate`; Parquet keeps its own types, and a directory
+named ``*.parquet`` (a dataset Spark wrote) is read as one table. Writing goes to a
 temporary file in the target directory that is renamed into place only when complete.
 """
 
@@ -31,13 +32,14 @@ def table_format(path: Path) -> Format:
 def table_scan(path: Path) -> pl.LazyFrame:
     """A lazy view of the table (CSV as text, Excel loaded eagerly then made lazy)."""
     fmt = table_format(path)
-    if not path.is_file():
+    dataset = fmt == "parquet" and path.is_dir()
+    if not (path.is_file() or dataset):
         raise SurveyInputError(kind="unreadable", file=path.name, row=None, column=None)
     try:
         if fmt == "csv":
             return pl.scan_csv(path, infer_schema=False, encoding="utf8")
         if fmt == "parquet":
-            return pl.scan_parquet(path)
+            return pl.scan_parquet(path / "**" / "*.parquet" if dataset else path)
         return _excel_read(path).lazy()
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise _unreadable(path, exc) from exc

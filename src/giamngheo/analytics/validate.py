@@ -56,6 +56,12 @@ def survey_validate(df: pl.DataFrame, contract: Contract, *, file: str) -> pl.Da
     return df.with_columns(_casts(df.schema, contract))
 
 
+def survey_typed(lf: pl.LazyFrame, contract: Contract) -> pl.LazyFrame:
+    """The typed columns :func:`survey_validate` returns, for a table already validated
+    (e.g. each partition of a table a Spark job reads after the driver validated it)."""
+    return lf.with_columns(_casts(lf.collect_schema(), contract))
+
+
 def columns_check(columns: Sequence[str], contract: Contract, *, file: str) -> None:
     """Missing required columns and unknown ``dep_`` columns (reported on header row 1)."""
     for name in contract.required:

@@ -16,6 +16,7 @@ from giamngheo.api.routers import (
     households,
     me,
     members,
+    monitoring,
     programmes,
     review,
     standards,
@@ -50,6 +51,6 @@ errors.install(api)
 api.add_decorator(as_caller)
 for topic in (
     me, households, members, surveys, audit, standards, units, tokens, review, programmes,
-    fallback,
+    monitoring, fallback,
 ):  # fmt: skip
     api.add_router("", topic.router)

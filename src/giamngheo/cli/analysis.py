@@ -2,6 +2,8 @@
 
 Edges only: parse the options, call :mod:`giamngheo.analytics.pipeline`, render. Bad input
 exits with code 2 and a message (file, row, column) on stderr; nothing is written.
+``--engine spark [--master local[2]] [--conf key=value]`` runs the same kernels on Spark
+(Parquet in and out; needs the ``spark`` extra).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, get_args
 
 import typer
 from rich.console import Console
@@ -17,7 +19,13 @@ from rich.table import Column, Table
 
 from giamngheo.analytics.errors import SurveyInputError
 from giamngheo.analytics.mpi import MpiSpec
-from giamngheo.analytics.pipeline import classify_file, mpi_file
+from giamngheo.analytics.pipeline import (
+    Engine,
+    EngineOptions,
+    EngineUnavailableError,
+    classify_file,
+    mpi_file,
+)
 from giamngheo.domain.explain import format_number
 from giamngheo.domain.model import Standard
 from giamngheo.domain.standards import StandardFileError, StandardNotFoundError, standard_get
@@ -31,6 +39,17 @@ InputArg = Annotated[
     Path, typer.Argument(help="Tệp khảo sát .csv, .parquet hoặc .xlsx — survey table")
 ]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Tệp kết quả — output file")]
+EngineOpt = Annotated[
+    str, typer.Option(help="Bộ máy tính: local (Polars) hoặc spark — local | spark")
+]
+MasterOpt = Annotated[
+    str | None,
+    typer.Option(help="Spark master, ví dụ local[2], yarn — Spark master (with --engine spark)"),
+]
+ConfOpt = Annotated[
+    list[str] | None,
+    typer.Option("--conf", help="Cấu hình Spark key=value, lặp lại được — Spark setting"),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -51,10 +70,14 @@ def classify(
     standard: Annotated[
         list[str], typer.Option("--standard", "-s", help="Mã chuẩn, lặp lại được — standard id")
     ],
+    engine: EngineOpt = "local",
+    master: MasterOpt = None,
+    conf: ConfOpt = None,
 ) -> None:
     """Phân loại hộ theo một hay nhiều chuẩn nghèo — classify households."""
     standards = [_standard(s) for s in dict.fromkeys(standard)]
-    rows = _run(lambda: classify_file(input_path, standards, out_path))
+    options = engine_options(engine, master, conf)
+    rows = run(lambda: classify_file(input_path, standards, out_path, engine=options))
     ids = ", ".join(s.label for s in standards)
     out.print(f"[green]✓[/] {format_number(rows)} hộ · {ids} → {out_path}")
 
@@ -69,10 +92,15 @@ def mpi(
     weights: Annotated[str | None, typer.Option(help="Trọng số — e.g. 1,1,2")] = None,
     k: Annotated[str | None, typer.Option("--k", help="Ngưỡng k (0.25, 3/12)")] = None,
     by: Annotated[str | None, typer.Option(help="Cột phân nhóm — group column")] = None,
+    engine: EngineOpt = "local",
+    master: MasterOpt = None,
+    conf: ConfOpt = None,
 ) -> None:
     """Chỉ số nghèo đa chiều Alkire–Foster (H, A, M0) — Alkire–Foster MPI."""
     spec = _mpi_spec(standard, indicators, weights, k)
-    table = _run(lambda: mpi_file(input_path, spec, out_path, by=by, survey=standard is not None))
+    options = engine_options(engine, master, conf)
+    survey = standard is not None
+    table = run(lambda: mpi_file(input_path, spec, out_path, by=by, survey=survey, engine=options))
     everyone = table.row(table.height - 1, named=True)
     out.print(
         f"[green]✓[/] n={everyone['n']} q={everyone['q']} H={everyone['H']:.4f} "
@@ -170,13 +198,27 @@ def _mpi_spec(
         _fail(f"Tham số không hợp lệ / invalid option: {exc}")
 
 
-def _run[T](action: Callable[[], T]) -> T:
+def engine_options(engine: str, master: str | None, conf: list[str] | None) -> EngineOptions:
+    """``--engine``, ``--master`` and ``--conf key=value`` as :class:`EngineOptions`."""
+    engines: tuple[Engine, ...] = get_args(Engine)
+    chosen = next((e for e in engines if e == engine), None)
+    if chosen is None:
+        _fail(f"--engine phải là local hoặc spark / --engine must be local or spark: {engine}")
+    if chosen == "local" and (master or conf):
+        _fail("--master và --conf chỉ dùng với --engine spark / only with --engine spark")
+    pairs = [item.partition("=") for item in conf or []]
+    if any(not key or not sep for key, sep, _ in pairs):
+        _fail("--conf cần dạng key=value / --conf takes key=value")
+    return EngineOptions(engine=chosen, master=master, conf=tuple((k, v) for k, _, v in pairs))
+
+
+def run[T](action: Callable[[], T]) -> T:
     """Run a file operation; bad input becomes exit code 2 with the message on stderr."""
     try:
         return action()
     except SurveyInputError as exc:
         _fail(exc.message("vi"), exc.message("en"))
-    except (StandardFileError, ValueError) as exc:
+    except (StandardFileError, ValueError, EngineUnavailableError) as exc:
         _fail(str(exc))
 
 

@@ -1,5 +1,5 @@
 """The ``giamngheo`` command. Django is set up only by the commands that need it, so the
-analytics commands (classify, mpi, standards) run without a database."""
+analytics commands (classify, mpi, standards, link) run without a database."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from giamngheo.cli import analysis, ledger
+from giamngheo.cli import analysis, ledger, linkage
 
 app = typer.Typer(
     name="giamngheo",
@@ -21,6 +21,7 @@ app = typer.Typer(
 console = Console(stderr=True)
 analysis.register(app)
 ledger.register(app)
+linkage.register(app)
 
 
 def django_setup(actor_label: str = "cli") -> None:

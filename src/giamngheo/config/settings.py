@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "giamngheo.apps.programmes",
     "giamngheo.apps.funds",
     "giamngheo.apps.linkage",
+    "giamngheo.apps.monitoring",
     "giamngheo.web",
 ]
 AUTH_USER_MODEL = "accounts.User"

@@ -22,6 +22,11 @@ class NavItem:
 
 
 NAV_ITEMS = (
+    NavItem(
+        label=_("Theo dõi, đánh giá"),
+        url_name="web:monitoring",
+        needs=(Capability.REGISTRY_VIEW, Capability.AUDIT_VIEW),
+    ),
     NavItem(label=_("Hộ gia đình"), url_name="web:households", needs=Capability.REGISTRY_VIEW),
     NavItem(label=_("Rà soát"), url_name="web:review-campaigns", needs=Capability.REGISTRY_VIEW),
     NavItem(

@@ -18,4 +18,5 @@ urlpatterns = [
     path("ra-soat/", include("giamngheo.web.pages.review.urls")),
     path("doi-soat/", include("giamngheo.web.pages.linkage.urls")),
     path("nguon-von/", include("giamngheo.web.pages.funds.urls")),
+    path("theo-doi/", include("giamngheo.web.pages.monitoring.urls")),
 ]

@@ -16,6 +16,7 @@ from giamngheo.apps.accounts.roles import Role
 from giamngheo.apps.geo.models import Commune, Province
 from giamngheo.apps.jobs.models import JobRun, JobState
 from giamngheo.apps.jobs.selectors import job_get
+from giamngheo.apps.monitoring.models import StatusAggregate
 from giamngheo.apps.standards.models import SurveyClassification
 from giamngheo.apps.standards.services import classification_request
 
@@ -60,7 +61,11 @@ def test_the_worker_classifies_a_commune_and_the_job_shows_the_counts(
     assert job.result["summary"] == "Đã phân loại 3 phiếu năm 2025 theo 2 chuẩn."
     assert "vn-2022-2025@v1 — Hộ nghèo: 1; Hộ cận nghèo: 1" in job.result["details"][0]
     assert SurveyClassification.objects.filter(standard_id="vn-2022-2025").count() == 3
-    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    classify, refresh = DBTaskResult.objects.order_by("enqueued_at")
+    assert classify.status == refresh.status == "SUCCESSFUL"
+    assert refresh.task_path == "giamngheo.apps.monitoring.refresh.aggregates_refresh_task"
+    row = StatusAggregate.objects.get(commune=commune, level="commune")  # no income scores
+    assert (row.standard_id, row.poor, row.near_poor, row.households) == ("vn-2022-2025", 1, 1, 3)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -17,7 +17,6 @@ import datetime as dt
 
 import polars as pl
 import pytest
-from django.utils import timezone
 from tests.factories import UserFactory
 
 from giamngheo.apps.accounts.models import Organisation, User
@@ -153,12 +152,10 @@ def test_quang_ninh_tet_gifts_counted_and_duplicate_households_listed() -> None:
     front = _giver(QUANG_NINH, "Ủy ban MTTQ tỉnh Quảng Ninh", OrganisationKind.FATHERLAND_FRONT)
     red_cross = _giver(QUANG_NINH, "Hội Chữ thập đỏ tỉnh Quảng Ninh", OrganisationKind.RED_CROSS)
 
-    started = timezone.now()
     support_import(actor=front, table=_gifts(codes), campaign=campaign)
     support_import(actor=red_cross, table=_gifts(twice), campaign=campaign)
     support_import(actor=red_cross, table=_gifts(other, "cash"), campaign=campaign)
     report = campaign_report(user=officer, campaign=campaign)
-    elapsed = (timezone.now() - started).total_seconds()
 
     by_type = dict(report.by_type)
     assert by_type["Quà Tết"] == GIFTS
@@ -171,4 +168,3 @@ def test_quang_ninh_tet_gifts_counted_and_duplicate_households_listed() -> None:
     assert all(d.records == 2 and d.support_type == "Quà Tết" for d in report.duplicates)
     assert SupportRecord.objects.filter(campaign=campaign).count() == GIFTS + OTHER_KIND
     assert Campaign.objects.get(pk=campaign.pk).target_households == GIFTS
-    assert elapsed < 60, f"import and report took {elapsed:.1f} s"

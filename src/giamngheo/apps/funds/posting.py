@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from giamngheo.apps.funds.choices import FLOORED, AccountKind
 from giamngheo.apps.funds.models import Account, ChainHead, LedgerEntry, LedgerTransaction
+from giamngheo.apps.monitoring.refresh import aggregates_request
 from giamngheo.domain.explain import format_number
 from giamngheo.domain.ledger import (
     GENESIS,
@@ -59,6 +60,7 @@ def transaction_post(
     for pk, balance in after.items():
         locked[pk].balance_vnd = balance
     Account.objects.bulk_update(locked.values(), ["balance_vnd"])
+    aggregates_request(province=tx.province_id)
     return entries
 
 

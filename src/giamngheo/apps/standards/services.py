@@ -22,6 +22,7 @@ from giamngheo.apps.audit.services import audit_bulk_record, audited_save
 from giamngheo.apps.geo.models import Commune, Province
 from giamngheo.apps.jobs.models import JobRun
 from giamngheo.apps.jobs.services import Progress, job_create, job_run, progress_ignored
+from giamngheo.apps.monitoring.refresh import aggregates_request
 from giamngheo.apps.registry.models import INDICATOR_IDS, Survey
 from giamngheo.apps.standards.models import StandardAdoption, SurveyClassification
 from giamngheo.apps.standards.selectors import standards_applicable
@@ -202,6 +203,7 @@ def _store(
     for standard, result in kept:
         _replace(result, standard)
     province, commune = units
+    aggregates_request(province=province)
     audit_bulk_record(
         target_type="standards.surveyclassification",
         count=len(present) * len(kept),

@@ -19,6 +19,7 @@ from django.utils import timezone
 from giamngheo.apps.accounts.roles import Capability, Role
 from giamngheo.apps.accounts.scopes import scope_require
 from giamngheo.apps.audit.services import audited_save
+from giamngheo.apps.monitoring.refresh import aggregates_request
 from giamngheo.apps.programmes.choices import (
     HOUSING_STAGE_DATES,
     AmountRule,
@@ -46,6 +47,7 @@ def support_record(*, actor: Any, household: Household, **fields: Any) -> Suppor
     giver_set(actor, record)
     support_check(record)
     audited_save(instance=record, summary=f"Hỗ trợ {record.support_type} cho hộ {household.code}")
+    aggregates_request(province=household.province_id)
     return record
 
 

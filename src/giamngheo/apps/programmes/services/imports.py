@@ -22,6 +22,7 @@ from giamngheo.analytics.eligibility import ELIGIBLE
 from giamngheo.apps.accounts.roles import Capability, Role
 from giamngheo.apps.accounts.scopes import scope_require
 from giamngheo.apps.audit.services import audit_bulk_record
+from giamngheo.apps.monitoring.refresh import aggregates_request
 from giamngheo.apps.programmes.choices import (
     HOUSING_STAGE_DATES,
     AmountRule,
@@ -33,6 +34,7 @@ from giamngheo.apps.programmes.choices import (
 from giamngheo.apps.programmes.facts import eligible_frame, rows_frame
 from giamngheo.apps.programmes.levels import eligibility_rule, level_amount_expr, level_priorities
 from giamngheo.apps.programmes.models import Campaign, SupportLevel, SupportRecord
+from giamngheo.apps.registry.models import Household
 from giamngheo.apps.registry.selectors import households_visible
 from giamngheo.db.bulk import bulk_insert_frame
 
@@ -84,12 +86,26 @@ def support_import(*, actor: Any, table: pl.DataFrame, campaign: Campaign | None
         raise SupportImportError(problems)
     rows = _rows(actor, frame, campaign)
     bulk_insert_frame(SupportRecord, rows)
+    for province_id in _provinces(actor, campaign, rows):
+        aggregates_request(province=province_id)
     audit_bulk_record(
         target_type="programmes.supportrecord", count=rows.height,
         province_id=_province_id(actor, campaign),
         summary=f"Nhập {rows.height} bản ghi hỗ trợ" + (f" ({campaign.name})" if campaign else ""),
     )  # fmt: skip
     return rows.height
+
+
+def _provinces(actor: Any, campaign: Campaign | None, rows: pl.DataFrame) -> list[int]:
+    """The provinces whose dashboards the import changes (one, unless a country-wide user
+    imported without a campaign)."""
+    known = _province_id(actor, campaign)
+    if known is not None:
+        return [known]
+    ids = rows.get_column("household_id").unique().to_list()
+    return list(
+        Household.objects.filter(pk__in=ids).values_list("province_id", flat=True).distinct()
+    )
 
 
 def _parsed(

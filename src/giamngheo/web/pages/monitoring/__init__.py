@@ -1,0 +1,1 @@
+"""The monitoring pages: dashboards, targets (and, in ``export_urls``, reports)."""
