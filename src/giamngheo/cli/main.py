@@ -35,6 +35,15 @@ def django_setup(actor_label: str = "cli") -> None:
     actor_set_for_process(ActorContext(label=actor_label))
 
 
+# The npm packages ship every build of ECharts and HTMX (≈ 50 MB); copying and compressing
+# all of them made each start take minutes. The pages use only the minified builds.
+UNUSED_ASSETS = [
+    "*.map", "*.d.ts", "*.gz", "*.mjs", "package.json", "extension", "ext",
+    "echarts.js", "echarts.common*", "echarts.esm*", "echarts.simple*",
+    "htmx.js", "htmx.amd.js", "htmx.cjs.js", "htmx.esm*",
+]  # fmt: skip
+
+
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def manage(ctx: typer.Context) -> None:
     """Chạy lệnh quản trị Django (migrate, createsuperuser, …) — Django management commands."""
@@ -54,7 +63,7 @@ def serve(
     django_setup()
     from django.core.management import call_command
 
-    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0, ignore_patterns=UNUSED_ASSETS)
     console.print(f"[bold green]giamngheo[/] http://{host}:{port}")
     os.execvp(  # noqa: S606 - replaces this process with the server
         sys.executable,
