@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import factory
+from django.test import Client
 
 from giamngheo.apps.accounts.models import User
 from giamngheo.apps.accounts.roles import Role
@@ -83,6 +85,13 @@ class UserFactory(factory.django.DjangoModelFactory):
         user.full_clean()
         user.save()
         return user
+
+
+def session_client(user: User, **options: Any) -> Client:
+    """A test client signed in as ``user``."""
+    client = Client(**options)
+    client.force_login(user)
+    return client
 
 
 HOME, NEIGHBOUR, FAR = "05977", "05983", "00004"  # two communes of Lạng Sơn, one of Hà Nội

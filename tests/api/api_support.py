@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.test import Client
-from tests.factories import FAR, HOME, NEIGHBOUR, UserFactory, village_in
+from tests.factories import FAR, HOME, NEIGHBOUR, UserFactory, session_client, village_in
 
 from giamngheo.apps.accounts.models import User
 from giamngheo.apps.accounts.roles import Role
@@ -15,17 +14,11 @@ from giamngheo.apps.accounts.services import api_token_issue
 from giamngheo.apps.geo.models import Commune, Province, Village
 
 API = "/api/v1"
-__all__ = ["API", "FAR", "HOME", "NEIGHBOUR", "village_in"]
+__all__ = ["API", "FAR", "HOME", "NEIGHBOUR", "session_client", "village_in"]
 
 
 def user_of(role: Role, unit: Province | Commune | Village | None, **extra: Any) -> User:
     return UserFactory(role=role, unit=unit, **extra)
-
-
-def session_client(user: User, **options: Any) -> Client:
-    client = Client(**options)
-    client.force_login(user)
-    return client
 
 
 def token_for(user: User) -> str:

@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from tests.apps.funds.funds_support import DAY, M, World, support_for, world_make
 from tests.apps.programmes.programmes_support import commune_officer
+from tests.factories import session_client
 
 from giamngheo.apps.funds.models import Allocation, Disbursement, Donation, LedgerTransaction
 from giamngheo.apps.funds.services import (
@@ -24,19 +25,13 @@ from giamngheo.apps.funds.services import (
 pytestmark = pytest.mark.django_db
 
 
-def _client(user: object) -> Client:
-    client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
-    return client
-
-
 @pytest.fixture
 def world() -> World:
     return world_make()
 
 
 def test_donation_form_refuses_then_records(world: World) -> None:
-    client = _client(world.front)
+    client = session_client(world.front)
     url = reverse("web:funds-donations")
     form = {"source": world.fund.pk, "donor_name": "", "amount_vnd": 0, "received_on": "2025-10-20"}
     page = client.post(url, form)
@@ -54,7 +49,7 @@ def test_donation_form_refuses_then_records(world: World) -> None:
 
 
 def test_allocation_and_disbursement_forms(world: World) -> None:
-    client = _client(world.front)
+    client = session_client(world.front)
     donation_record(actor=world.front, source=world.fund, donor_name="Bà Lan",
                     amount_vnd=10 * M, received_on=DAY, earmark="Nhà ở")  # fmt: skip
     donation = Donation.objects.get()
@@ -82,7 +77,7 @@ def test_allocation_and_disbursement_forms(world: World) -> None:
 def test_ledger_reversal_and_excel(world: World) -> None:
     donation = donation_record(actor=world.front, source=world.fund, donor_name="Bà Lan",
                                amount_vnd=3 * M, received_on=DAY)  # fmt: skip
-    client = _client(world.front)
+    client = session_client(world.front)
     page = client.get(reverse("web:funds-ledger")).content.decode()
     assert f"GD{donation.transaction_id}" in page
     url = reverse("web:funds-reverse", args=[donation.transaction_id])
@@ -103,7 +98,7 @@ def test_ledger_reversal_and_excel(world: World) -> None:
 
 
 def test_who_sees_what(world: World) -> None:
-    outsider = _client(commune_officer())
+    outsider = session_client(commune_officer())
     assert outsider.get(reverse("web:funds-donations")).status_code == 404
     assert outsider.get(reverse("web:funds-source-new")).status_code == 404
     anonymous = Client()

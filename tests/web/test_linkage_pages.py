@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 from tests.apps.linkage.linkage_support import HOME, officer, scenario
+from tests.factories import session_client
 
 from giamngheo.apps.geo.models import Commune
 from giamngheo.apps.linkage.models import CandidatePair, ImportedList, PairStatus, ReviewDecision
@@ -15,16 +15,10 @@ from giamngheo.apps.linkage.models import CandidatePair, ImportedList, PairStatu
 pytestmark = pytest.mark.django_db
 
 
-def _client(user: object) -> Client:
-    client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
-    return client
-
-
 def test_queue_shows_the_pair_with_its_explanation_then_decide_and_undo() -> None:
     actor = officer()
     scenario(actor)
-    client = _client(actor)
+    client = session_client(actor)
     page = client.get(reverse("web:linkage")).content.decode()
     assert "Nông Dũng" in page
     assert "middle name differs or dropped" in page
@@ -41,7 +35,7 @@ def test_queue_shows_the_pair_with_its_explanation_then_decide_and_undo() -> Non
 
 def test_another_commune_sees_no_pair_and_cannot_decide() -> None:
     scenario(officer())
-    neighbour = _client(officer("05983"))
+    neighbour = session_client(officer("05983"))
     pair = CandidatePair.objects.get()
     assert "Nông Dũng" not in neighbour.get(reverse("web:linkage")).content.decode()
     answer = neighbour.post(reverse("web:linkage-decide", args=[pair.pk]), {"decision": "merge"})
@@ -51,7 +45,7 @@ def test_another_commune_sees_no_pair_and_cannot_decide() -> None:
 def test_reports_and_their_excel() -> None:
     actor = officer()
     people = scenario(actor)
-    client = _client(actor)
+    client = session_client(actor)
     overlaps = client.get(reverse("web:linkage-overlaps"), {"year": 2025}).content.decode()
     assert people["huong"].code in overlaps
     assert "Ủy ban MTTQ xã" in overlaps
@@ -74,7 +68,7 @@ def test_import_a_csv_list() -> None:
         "starts_on": "2025-01-01", "ends_on": "2025-12-31",
         "file": SimpleUploadedFile("ds.csv", csv.encode(), content_type="text/csv"),
     }  # fmt: skip
-    answer = _client(actor).post(reverse("web:linkage-lists"), form)
+    answer = session_client(actor).post(reverse("web:linkage-lists"), form)
     assert answer.status_code == 302
     imported = ImportedList.objects.get()
     assert imported.entries.get().birth_year == 1988

@@ -8,10 +8,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from tests.apps.monitoring.exports_support import YEAR, Scene, scene_make, sheets, texts
-from tests.factories import UserFactory
+from tests.factories import UserFactory, session_client
 
 from giamngheo.apps.accounts.roles import Role
 from giamngheo.apps.monitoring.exports import pdf
@@ -27,14 +26,10 @@ def scene() -> Scene:
     return scene_make(households=200)
 
 
-def _client(user: object) -> Client:
-    client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
-    return client
-
-
 def _page(user: object, level: str, code: str, **query: Any) -> str:
-    response = _client(user).get(reverse("web:monitoring-reports", args=[level, code]), query)
+    response = session_client(user).get(
+        reverse("web:monitoring-reports", args=[level, code]), query
+    )
     assert response.status_code == 200
     return response.content.decode()
 
@@ -78,7 +73,7 @@ def test_a_role_without_export_sees_the_page_without_downloads(scene: Scene) -> 
 
 def _download(user: object, name: str, level: str, code: str, **query: Any) -> Any:
     url = reverse(f"web:monitoring-export-{name}", args=[level, code])
-    return _client(user).get(url, {"nam": YEAR, **query})
+    return session_client(user).get(url, {"nam": YEAR, **query})
 
 
 def test_downloads_have_ascii_names_and_vietnamese_titles(scene: Scene) -> None:
@@ -98,7 +93,7 @@ def test_downloads_have_ascii_names_and_vietnamese_titles(scene: Scene) -> None:
 
 
 def test_exports_stay_vietnamese_when_the_reader_uses_english(scene: Scene) -> None:
-    client = _client(scene.world.officer)
+    client = session_client(scene.world.officer)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     url = reverse("web:monitoring-export-form02", args=["province", scene.province.code])
     body = client.get(url, {"nam": YEAR}).content

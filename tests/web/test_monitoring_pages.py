@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from tests.apps.monitoring.monitoring_support import demo_province
-from tests.factories import UserFactory
+from tests.factories import UserFactory, session_client
 
 from giamngheo.apps.accounts.roles import Role
 from giamngheo.apps.geo.models import Commune, Province, Village
@@ -41,12 +41,6 @@ def lang_son() -> Province:
     province = demo_province(households=200)
     aggregates_refresh(province=province)
     return province
-
-
-def _client(user: object) -> Client:
-    client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
-    return client
 
 
 def _village(province: Province, *, other_than: Commune | None = None) -> Village:
@@ -79,16 +73,18 @@ def test_monitoring_opens_on_the_users_own_unit(lang_son: Province) -> None:
         (UserFactory(role=Role.VILLAGE_HEAD, unit=village), "village", village.code),
     ]  # fmt: skip
     for user, level, code in cases:
-        response = _client(user).get(reverse("web:monitoring"))
+        response = session_client(user).get(reverse("web:monitoring"))
         assert response["Location"] == reverse(f"web:monitoring-{level}", args=[code])
-    country = _client(UserFactory(role=Role.AUDITOR, unit=None)).get(reverse("web:monitoring"))
+    country = session_client(UserFactory(role=Role.AUDITOR, unit=None)).get(
+        reverse("web:monitoring")
+    )
     assert reverse("web:monitoring-province", args=[lang_son.code]) in country.content.decode()
 
 
 def test_province_dashboard_shows_every_section_in_few_queries(
     lang_son: Province, django_assert_max_num_queries: QueryBudget
 ) -> None:
-    client = _client(UserFactory(role=Role.PROVINCE_OFFICER, unit=lang_son))
+    client = session_client(UserFactory(role=Role.PROVINCE_OFFICER, unit=lang_son))
     url = reverse("web:monitoring-province", args=[lang_son.code])
     with django_assert_max_num_queries(MAX_QUERIES):
         page = client.get(url).content.decode()
@@ -116,7 +112,7 @@ def test_commune_and_village_dashboards_lead_to_the_household_list(
     lang_son: Province, django_assert_max_num_queries: QueryBudget
 ) -> None:
     village = _village(lang_son)
-    client = _client(UserFactory(role=Role.PROVINCE_OFFICER, unit=lang_son))
+    client = session_client(UserFactory(role=Role.PROVINCE_OFFICER, unit=lang_son))
     with django_assert_max_num_queries(MAX_QUERIES):
         commune_page = client.get(reverse("web:monitoring-commune", args=[village.commune.code]))
     html = commune_page.content.decode()
@@ -141,7 +137,7 @@ def test_year_and_standard_come_from_the_query_string(lang_son: Province) -> Non
         **{f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields
            if f.attname != "id"} | {"standard_id": "quangninh-2023-2025", "poor": 1},
     )  # fmt: skip
-    client = _client(UserFactory(role=Role.PROVINCE_OFFICER, unit=lang_son))
+    client = session_client(UserFactory(role=Role.PROVINCE_OFFICER, unit=lang_son))
     url = reverse("web:monitoring-province", args=[lang_son.code])
     page = client.get(url, {"nam": "2024"}).content.decode()
     assert '<option value="2024" selected>' in page
@@ -175,7 +171,7 @@ def test_each_role_sees_only_its_scope(lang_son: Province) -> None:
         Role.PROVINCE_OFFICER: (hanoi, set()),
     }
     for role, (unit, allowed) in expected.items():
-        client = _client(UserFactory(role=role, unit=unit))
+        client = session_client(UserFactory(role=role, unit=unit))
         for name, url in urls.items():
             status = client.get(url).status_code
             assert status == (200 if name in allowed else 404), (role, name)
@@ -184,7 +180,7 @@ def test_each_role_sees_only_its_scope(lang_son: Province) -> None:
 
 def test_a_unit_without_figures_says_so(lang_son: Province) -> None:
     hanoi = Province.objects.get(code="01")
-    client = _client(UserFactory(role=Role.PROVINCE_OFFICER, unit=hanoi))
+    client = session_client(UserFactory(role=Role.PROVINCE_OFFICER, unit=hanoi))
     page = client.get(reverse("web:monitoring-province", args=["01"]))
     assert page.status_code == 200
     assert 'id="no-data"' in page.content.decode()
@@ -199,7 +195,7 @@ def test_support_and_funds_of_the_year(lang_son: Province) -> None:
     FundsAggregate.objects.create(
         **unit, source_kind="central", allocated_vnd=2_000_000_000, disbursed_vnd=500_000_000
     )
-    client = _client(UserFactory(role=Role.PROVINCE_OFFICER, unit=lang_son))
+    client = session_client(UserFactory(role=Role.PROVINCE_OFFICER, unit=lang_son))
     page = client.get(reverse("web:monitoring-province", args=["20"])).content.decode()
     support = page[page.index('id="support"') : page.index('id="funds"')]
     assert "Mọi loại hỗ trợ (mỗi hộ tính một lần)" in support
@@ -217,13 +213,13 @@ def test_the_rank_among_the_regions_provinces(lang_son: Province) -> None:
         ReferenceFigure.objects.create(year=2024, level="province", code=code, name=name,
                                        region="northern_mountains", combined_rate=rate,
                                        source="thử")  # fmt: skip
-    client = _client(UserFactory(role=Role.PROVINCE_OFFICER, unit=lang_son))
+    client = session_client(UserFactory(role=Role.PROVINCE_OFFICER, unit=lang_son))
     page = client.get(reverse("web:monitoring-province", args=["20"]), {"nam": "2024"})
     assert "thứ 2/3 tỉnh" in page.content.decode()
 
 
 def test_targets_are_set_with_inline_errors_and_paced(lang_son: Province) -> None:
-    client = _client(UserFactory(role=Role.PROVINCE_OFFICER, unit=lang_son))
+    client = session_client(UserFactory(role=Role.PROVINCE_OFFICER, unit=lang_son))
     url = f"{reverse('web:monitoring-targets')}?cap=province&ma=20&nam=2025"
     form = {"kind": "unit", "metric": "escaped", "planned": "2,5", "standard_id": STD}
     refused = client.post(url, form)
@@ -250,7 +246,7 @@ def test_a_household_registered_to_escape_poverty(lang_son: Province) -> None:
     household = Household.objects.filter(village=village).order_by("code").first()
     assert household is not None
     url = f"{reverse('web:monitoring-targets')}?cap=village&ma={village.code}&nam=2025"
-    client = _client(UserFactory(role=Role.COMMUNE_OFFICER, unit=village.commune))
+    client = session_client(UserFactory(role=Role.COMMUNE_OFFICER, unit=village.commune))
     missing = client.post(url, {"kind": "household", "ho-household": "KHONG-CO"})
     assert "Thôn này không có hộ mang mã đó." in missing.content.decode()
     assert (
@@ -259,7 +255,9 @@ def test_a_household_registered_to_escape_poverty(lang_son: Province) -> None:
     target = Target.objects.get()
     assert (target.household, target.metric, target.planned) == (household, "escaped", 1)
     assert household.code in client.get(url).content.decode()
-    head = _client(UserFactory(role=Role.VILLAGE_HEAD, unit=village)).get(url).content.decode()
+    head = (
+        session_client(UserFactory(role=Role.VILLAGE_HEAD, unit=village)).get(url).content.decode()
+    )
     assert 'id="household-target-form"' not in head
     assert household.code in head
 

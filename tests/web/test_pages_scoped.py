@@ -7,7 +7,13 @@ import datetime as dt
 
 import pytest
 from django.test import Client
-from tests.factories import HouseholdFactory, MemberFactory, SurveyFactory, UserFactory
+from tests.factories import (
+    HouseholdFactory,
+    MemberFactory,
+    SurveyFactory,
+    UserFactory,
+    session_client,
+)
 
 from giamngheo.apps.accounts.roles import Role
 from giamngheo.apps.audit.services import audited_save
@@ -34,12 +40,6 @@ def two_communes() -> dict[str, Household]:
     return made
 
 
-def _client(user: object) -> Client:
-    client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
-    return client
-
-
 def test_pages_need_a_sign_in(client: Client) -> None:
     for url in ("/ho/", "/ho/1/", "/nhat-ky/"):
         response = client.get(url)
@@ -48,13 +48,13 @@ def test_pages_need_a_sign_in(client: Client) -> None:
 
 
 def test_household_list_shows_only_the_officers_commune(two_communes: dict[str, Household]) -> None:
-    page = _client(UserFactory()).get("/ho/").content.decode()
+    page = session_client(UserFactory()).get("/ho/").content.decode()
     assert "H-home" in page
     assert "H-neighbour" not in page
 
 
 def test_search_by_name_is_posted_and_scoped(two_communes: dict[str, Household]) -> None:
-    client = _client(UserFactory())
+    client = session_client(UserFactory())
     found = client.post("/ho/", {"q": "Lò Thị home"}, headers={"HX-Request": "true"})
     assert found.status_code == 200
     assert "H-home" in found.content.decode()
@@ -67,7 +67,7 @@ def test_search_by_name_is_posted_and_scoped(two_communes: dict[str, Household])
 
 
 def test_household_page_of_another_commune_is_not_found(two_communes: dict[str, Household]) -> None:
-    client = _client(UserFactory())
+    client = session_client(UserFactory())
     assert client.get(f"/ho/{two_communes['neighbour'].pk}/").status_code == 404
     assert client.get(f"/ho/{two_communes['home'].pk}/").status_code == 200
 
@@ -75,11 +75,11 @@ def test_household_page_of_another_commune_is_not_found(two_communes: dict[str, 
 def test_household_page_explains_and_masks_by_role(two_communes: dict[str, Household]) -> None:
     household = two_communes["home"]
     surveys_classify(year=2025, province=household.province)
-    officer_page = _client(UserFactory()).get(f"/ho/{household.pk}/").content.decode()
+    officer_page = session_client(UserFactory()).get(f"/ho/{household.pk}/").content.decode()
     assert "020190123456" in officer_page
     assert "Hộ nghèo: thu nhập 1.200.000 đ ≤ chuẩn 2.000.000 đ (thành thị)" in officer_page
     village_head = UserFactory(role=Role.VILLAGE_HEAD, unit=household.village)
-    masked = _client(village_head).get(f"/ho/{household.pk}/").content.decode()
+    masked = session_client(village_head).get(f"/ho/{household.pk}/").content.decode()
     assert "020190123456" not in masked
     assert "*********456" in masked
     assert "**/**/1990" in masked
@@ -90,7 +90,7 @@ def test_audit_page_lists_only_events_in_scope(two_communes: dict[str, Household
     for household in two_communes.values():
         household.address = f"Địa chỉ mới {household.code}"
         audited_save(instance=household, summary=f"Sửa hộ {household.code}")
-    page = _client(UserFactory()).get("/nhat-ky/").content.decode()
+    page = session_client(UserFactory()).get("/nhat-ky/").content.decode()
     assert "Sửa hộ H-home" in page
     assert "Sửa hộ H-neighbour" not in page
 
@@ -104,9 +104,9 @@ def test_audit_page_hides_personal_values_from_roles_without_the_right(
     auditor = UserFactory(role=Role.AUDITOR)
     chairman = UserFactory(role=Role.COMMUNE_CHAIRMAN)
     province = UserFactory(role=Role.PROVINCE_OFFICER, unit=two_communes["home"].province)
-    assert "Lò Thị Mới" in _client(auditor).get("/nhat-ky/").content.decode()
-    assert "Lò Thị Mới" in _client(chairman).get("/nhat-ky/").content.decode()
-    hidden = _client(province).get("/nhat-ky/").content.decode()
+    assert "Lò Thị Mới" in session_client(auditor).get("/nhat-ky/").content.decode()
+    assert "Lò Thị Mới" in session_client(chairman).get("/nhat-ky/").content.decode()
+    hidden = session_client(province).get("/nhat-ky/").content.decode()
     assert "Sửa tên" in hidden
     assert "Lò Thị Mới" not in hidden
 
@@ -115,7 +115,7 @@ def test_roles_without_the_audit_right_get_no_audit_page(
     two_communes: dict[str, Household],
 ) -> None:
     village_head = UserFactory(role=Role.VILLAGE_HEAD, unit=two_communes["home"].village)
-    client = _client(village_head)
+    client = session_client(village_head)
     assert client.get("/nhat-ky/").status_code == 404
     assert "/nhat-ky/" not in client.get("/ho/").content.decode()
 

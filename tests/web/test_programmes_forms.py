@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from tests.apps.programmes.programmes_support import (
     HOME,
@@ -16,6 +15,7 @@ from tests.apps.programmes.programmes_support import (
     household,
     province_officer,
 )
+from tests.factories import session_client
 
 from giamngheo.apps.programmes.models import Campaign, SupportLevel, SupportRecord
 from giamngheo.apps.programmes.services import levels_template_load, support_record
@@ -23,14 +23,8 @@ from giamngheo.apps.programmes.services import levels_template_load, support_rec
 pytestmark = pytest.mark.django_db
 
 
-def _client(user: object) -> Client:
-    client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
-    return client
-
-
 def test_month_for_the_poor_gets_17_october_to_18_november() -> None:
-    client = _client(province_officer())
+    client = session_client(province_officer())
     url = reverse("web:programmes-campaign-new")
     assert "Tạo đợt vận động" in client.get(reverse("web:programmes")).content.decode()
     data = {"kind": "month_for_the_poor", "name": "Tháng cao điểm 2026", "year": 2026}
@@ -41,7 +35,7 @@ def test_month_for_the_poor_gets_17_october_to_18_november() -> None:
 
 
 def test_campaign_refused_with_the_error_on_the_form() -> None:
-    client = _client(province_officer())
+    client = session_client(province_officer())
     url = reverse("web:programmes-campaign-new")
     tet = {"kind": "tet_gifts", "name": "Quà Tết", "year": 2026}
     page = client.post(url, tet).content.decode()
@@ -49,14 +43,14 @@ def test_campaign_refused_with_the_error_on_the_form() -> None:
     page = client.post(url, tet | {"starts_on": "2026-02-16", "ends_on": "2026-01-15"})
     assert page.status_code == 200
     assert not Campaign.objects.exists()
-    assert _client(commune_officer()).get(url).status_code == 404
+    assert session_client(commune_officer()).get(url).status_code == 404
 
 
 def test_support_level_next_version_published() -> None:
     officer = province_officer()
     levels_template_load(actor=officer, province=officer.scope_province)
     first = SupportLevel.objects.get(code="nha-xay-moi")
-    client = _client(officer)
+    client = session_client(officer)
     assert "Ban hành mức hỗ trợ" in client.get(reverse("web:programmes")).content.decode()
     data = {"code": "nha-xay-moi", "name": "Xây mới nhà ở (tỉnh hỗ trợ thêm)",
             "support_type": "housing", "eligibility": first.eligibility_id, "unit": "vnd",
@@ -79,11 +73,11 @@ def test_support_level_refused_on_its_field() -> None:
             "unit": "vnd", "central_amount": 60_000_000, "multiplier_permille": 1000,
             "amount_rule": "exact"}  # fmt: skip
     url = reverse("web:programmes-level-publish")
-    page = _client(officer).post(url, data).content.decode()
+    page = session_client(officer).post(url, data).content.decode()
     assert 'id="id_housing_kind-error"' in page
     assert "phải ghi xây mới hay sửa chữa" in page
     assert SupportLevel.objects.count() == before
-    assert _client(commune_officer()).get(url).status_code == 404
+    assert session_client(commune_officer()).get(url).status_code == 404
 
 
 def _house() -> SupportRecord:
@@ -96,7 +90,7 @@ def _house() -> SupportRecord:
 
 def test_house_moves_to_its_next_stage() -> None:
     house = _house()
-    client = _client(commune_officer())
+    client = session_client(commune_officer())
     assert (
         reverse("web:programmes-housing-stage", args=[house.pk])
         in client.get(reverse("web:programmes-support")).content.decode()
@@ -111,10 +105,10 @@ def test_house_moves_to_its_next_stage() -> None:
 def test_house_completed_before_started_is_refused() -> None:
     house = _house()
     url = reverse("web:programmes-housing-stage", args=[house.pk])
-    page = _client(commune_officer()).post(url, {"stage": "completed", "on": "2026-05-01"})
+    page = session_client(commune_officer()).post(url, {"stage": "completed", "on": "2026-05-01"})
     assert page.status_code == 200
     assert "trước khi &#x27;Đã khởi công&#x27;" in page.content.decode()
     house.refresh_from_db()
     assert house.housing_stage == "approved"
     assert house.completed_on is None
-    assert _client(commune_officer(NEIGHBOUR)).get(url).status_code == 404
+    assert session_client(commune_officer(NEIGHBOUR)).get(url).status_code == 404

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from tests.apps.programmes.programmes_support import (
     HOME,
@@ -14,6 +13,7 @@ from tests.apps.programmes.programmes_support import (
     household,
     province_officer,
 )
+from tests.factories import session_client
 
 from giamngheo.apps.programmes.models import Enrolment, SupportLevel, SupportRecord
 from giamngheo.apps.programmes.services import campaign_create, levels_template_load
@@ -21,16 +21,10 @@ from giamngheo.apps.programmes.services import campaign_create, levels_template_
 pytestmark = pytest.mark.django_db
 
 
-def _client(user: object) -> Client:
-    client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
-    return client
-
-
 def test_enrolment_preview_then_commit() -> None:
     officer = province_officer()
     household(HOME, "H-1", {2025: "poor"})
-    client = _client(officer)
+    client = session_client(officer)
     assert client.post(reverse("web:programmes-template", args=["muc-ho-tro"])).status_code == 302
     level = SupportLevel.objects.get(code="nha-xay-moi")
     url = reverse("web:programmes-enrolment")
@@ -46,7 +40,7 @@ def test_support_recorded_and_refusal_shown_on_the_field() -> None:
     officer = province_officer()
     levels_template_load(actor=officer, province=officer.scope_province)
     household(HOME, "H-1", {2025: "near_poor"})
-    client = _client(commune_officer())
+    client = session_client(commune_officer())
     url = reverse("web:programmes-support")
     form = {"household_code": "H-1", "support_type": "loan", "delivered_on": "2026-03-02",
             "source": "policy_credit", "amount": 50_000_000,
@@ -62,8 +56,13 @@ def test_support_recorded_and_refusal_shown_on_the_field() -> None:
 
 def test_pages_are_missing_for_roles_without_the_capability() -> None:
     village_head_like = commune_officer()
-    assert _client(village_head_like).get(reverse("web:programmes-enrolment")).status_code == 404
-    assert _client(province_officer()).get(reverse("web:programmes-support")).status_code == 404
+    assert (
+        session_client(village_head_like).get(reverse("web:programmes-enrolment")).status_code
+        == 404
+    )
+    assert (
+        session_client(province_officer()).get(reverse("web:programmes-support")).status_code == 404
+    )
 
 
 def test_campaign_and_housing_pages() -> None:
@@ -72,7 +71,7 @@ def test_campaign_and_housing_pages() -> None:
         actor=officer, province=officer.scope_province, kind="tet_gifts", name="Quà Tết 2026",
         starts_on=dt.date(2026, 1, 15), ends_on=dt.date(2026, 2, 16), target_households=10,
     )  # fmt: skip
-    client = _client(officer)
+    client = session_client(officer)
     assert "Quà Tết 2026" in client.get(reverse("web:programmes-campaigns")).content.decode()
     page = client.get(reverse("web:programmes-campaign", args=[campaign.pk]))
     assert "Không có hộ nào nhận trùng." in page.content.decode()
@@ -85,7 +84,7 @@ def test_eligibility_page_explains_one_household() -> None:
     levels_template_load(actor=officer, province=officer.scope_province)
     made = household(HOME, "H-1", {2025: "poor"})
     rule = SupportLevel.objects.get(code="vay-ho-ngheo").eligibility
-    page = _client(commune_officer()).get(
+    page = session_client(commune_officer()).get(
         reverse("web:programmes-eligibility", args=[rule.pk, made.pk])
     )
     assert "Đủ điều kiện" in page.content.decode()
@@ -95,7 +94,7 @@ def test_import_page_refuses_a_bad_file_whole_then_takes_a_good_one() -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     household(HOME, "H-1", {2025: "poor"})
-    client = _client(commune_officer())
+    client = session_client(commune_officer())
     url = reverse("web:programmes-support")
     head = "household_code,support_type,delivered_on,source,amount\n"
     bad = SimpleUploadedFile(

@@ -4,23 +4,17 @@ one publishes the next version; other roles do not find the page."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from tests.apps.programmes.programmes_support import commune_officer, province_officer
+from tests.factories import session_client
 
 from giamngheo.apps.programmes.models import EligibilityRule
 
 pytestmark = pytest.mark.django_db
 
 
-def _client(user: object) -> Client:
-    client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
-    return client
-
-
 def test_a_rule_is_published_and_a_bad_one_shows_where_it_fails() -> None:
-    client = _client(province_officer())
+    client = session_client(province_officer())
     url = reverse("web:programmes-rule-publish")
     data = {"code": "ho-ngheo", "name": "Hộ nghèo", "standard_id": "vn-2022-2025"}
     page = client.post(url, data | {"expression": 'status == "poor" and deprivations >> 2'})
@@ -36,4 +30,4 @@ def test_a_rule_is_published_and_a_bad_one_shows_where_it_fails() -> None:
         1,
         2,
     ]
-    assert _client(commune_officer()).get(url).status_code == 404
+    assert session_client(commune_officer()).get(url).status_code == 404

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Sum
 from django.utils import timezone
@@ -16,8 +17,12 @@ from tests.apps.programmes.programmes_support import (
 
 from giamngheo.apps.accounts.models import User
 from giamngheo.apps.funds.choices import FLOORED, SourceKind
-from giamngheo.apps.funds.models import Account, FundSource, LedgerEntry
-from giamngheo.apps.funds.services import source_create
+from giamngheo.apps.funds.models import Account, Allocation, FundSource, LedgerEntry
+from giamngheo.apps.funds.services import (
+    allocation_record,
+    budget_receipt_record,
+    source_create,
+)
 from giamngheo.apps.geo.models import Commune
 from giamngheo.apps.programmes.models import Programme, Project, SubProject, SupportRecord
 from giamngheo.apps.registry.models import Household
@@ -70,6 +75,19 @@ def world_make() -> World:
         sub_project=sub,
         household=made,
     )
+
+
+def funded_allocation(world: World, *, received: int, allocated: int, **use: Any) -> Allocation:
+    """Central budget of ``received`` VND booked, then ``allocated`` of it given to the
+    commune for 2025 and ``use`` (``project=`` or ``sub_project=``)."""
+    budget_receipt_record(
+        actor=world.officer, source=world.central, amount_vnd=received, received_on=DAY,
+        reference="QĐ 1",
+    )  # fmt: skip
+    return allocation_record(
+        actor=world.officer, source=world.central, commune=world.commune, amount_vnd=allocated,
+        year=2025, booked_on=DAY, **use,
+    )  # fmt: skip
 
 
 def support_for(

@@ -9,12 +9,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.db.models import Sum
-from tests.apps.funds.funds_support import DAY, M, invariants_check, world_make
+from tests.apps.funds.funds_support import DAY, M, funded_allocation, invariants_check, world_make
 
 from giamngheo.apps.funds.models import Disbursement
 from giamngheo.apps.funds.services import (
-    allocation_record,
-    budget_receipt_record,
     disbursement_record,
 )
 from giamngheo.apps.funds.verify import ledger_verify
@@ -27,21 +25,8 @@ def test_parallel_disbursements_never_exceed_the_allocation(geo_units: None) -> 
     if connection.vendor != "postgresql":
         pytest.skip("Needs PostgreSQL: SQLite serialises every write, so nothing runs in parallel.")
     world = world_make()
-    budget_receipt_record(
-        actor=world.officer,
-        source=world.central,
-        amount_vnd=100 * M,
-        received_on=DAY,
-        reference="QĐ 1",
-    )
-    allocation = allocation_record(
-        actor=world.officer,
-        source=world.central,
-        commune=world.commune,
-        amount_vnd=100 * M,
-        year=2025,
-        booked_on=DAY,
-        project=world.project,
+    allocation = funded_allocation(
+        world, received=100 * M, allocated=100 * M, project=world.project
     )
     start = threading.Barrier(THREADS)
     outcomes: list[str] = []

@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
-from tests.apps.funds.funds_support import DAY, M, World, invariants_check, support_for, world_make
+from tests.apps.funds.funds_support import (
+    DAY,
+    M,
+    World,
+    funded_allocation,
+    invariants_check,
+    support_for,
+    world_make,
+)
 from tests.apps.programmes.programmes_support import NEIGHBOUR, commune_officer, household
 
 from giamngheo.apps.audit.models import AuditEvent
@@ -187,22 +195,7 @@ def test_refusals_write_nothing(world: World) -> None:
 
 
 def test_reversal_of_a_partly_paid_allocation_is_refused(world: World) -> None:
-    budget_receipt_record(
-        actor=world.officer,
-        source=world.central,
-        amount_vnd=10 * M,
-        received_on=DAY,
-        reference="QĐ 1",
-    )
-    allocation = allocation_record(
-        actor=world.officer,
-        source=world.central,
-        commune=world.commune,
-        amount_vnd=10 * M,
-        year=2025,
-        booked_on=DAY,
-        project=world.project,
-    )
+    allocation = funded_allocation(world, received=10 * M, allocated=10 * M, project=world.project)
     paid = disbursement_record(
         actor=world.officer, allocation=allocation, amount_vnd=M, paid_on=DAY, work="Trạm y tế"
     )
@@ -304,21 +297,8 @@ def test_who_may_record(world: World) -> None:
 
 
 def test_reports_by_use_and_period(world: World) -> None:
-    budget_receipt_record(
-        actor=world.officer,
-        source=world.central,
-        amount_vnd=100 * M,
-        received_on=DAY,
-        reference="QĐ 1",
-    )
-    allocation = allocation_record(
-        actor=world.officer,
-        source=world.central,
-        commune=world.commune,
-        amount_vnd=70 * M,
-        year=2025,
-        booked_on=DAY,
-        sub_project=world.sub_project,
+    allocation = funded_allocation(
+        world, received=100 * M, allocated=70 * M, sub_project=world.sub_project
     )
     record = support_for(world.household, 30 * M, source="central")
     disbursement_record(

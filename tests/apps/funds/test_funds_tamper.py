@@ -8,13 +8,11 @@ from contextlib import contextmanager
 
 import pytest
 from django.db import connection
-from tests.apps.funds.funds_support import DAY, M, World, world_make
+from tests.apps.funds.funds_support import DAY, M, World, funded_allocation, world_make
 from typer.testing import CliRunner
 
 from giamngheo.apps.funds.models import LedgerEntry
 from giamngheo.apps.funds.services import (
-    allocation_record,
-    budget_receipt_record,
     disbursement_record,
     donation_record,
 )
@@ -27,22 +25,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world() -> World:
     made = world_make()
-    budget_receipt_record(
-        actor=made.officer,
-        source=made.central,
-        amount_vnd=100 * M,
-        received_on=DAY,
-        reference="QĐ 1",
-    )
-    allocation = allocation_record(
-        actor=made.officer,
-        source=made.central,
-        commune=made.commune,
-        amount_vnd=60 * M,
-        year=2025,
-        booked_on=DAY,
-        project=made.project,
-    )
+    allocation = funded_allocation(made, received=100 * M, allocated=60 * M, project=made.project)
     disbursement_record(
         actor=made.officer, allocation=allocation, amount_vnd=20 * M, paid_on=DAY, work="Cầu treo"
     )

@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from tests.apps.review.review_support import Clock, Place, survey_2026
+from tests.factories import session_client
 
 from giamngheo.apps.geo.models import Commune, Village
 from giamngheo.apps.review import services
@@ -18,16 +19,12 @@ from giamngheo.apps.review.models import Posting, RecognitionDecision, ReviewEnt
 pytestmark = pytest.mark.django_db
 
 
-def _client(user: object) -> Client:
-    client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
-    return client
-
-
 def test_the_flow_through_the_pages(place: Place, clock: Clock) -> None:
     campaign = place.campaign
     assert campaign is not None
-    officer, head, chairman = (_client(u) for u in (place.officer, place.head, place.chairman))
+    officer, head, chairman = (
+        session_client(u) for u in (place.officer, place.head, place.chairman)
+    )
     commune_url = reverse("web:review-commune", args=[campaign.pk, place.commune.pk])
     village_url = reverse("web:review-village", args=[campaign.pk, place.village.pk])
     assert officer.get(reverse("web:review-campaigns")).status_code == 200
@@ -95,7 +92,7 @@ def test_the_flow_through_the_pages(place: Place, clock: Clock) -> None:
 def test_pages_of_other_places_are_missing(place: Place) -> None:
     campaign = place.campaign
     assert campaign is not None
-    head = _client(place.head)
+    head = session_client(place.head)
     assert (
         head.get(reverse("web:review-commune", args=[campaign.pk, place.commune.pk])).status_code
         == 404

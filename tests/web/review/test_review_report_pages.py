@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from tests.apps.review.review_support import Clock, Place, walk_to_posting
 from tests.apps.review.test_review_reports import workbook_rows
-from tests.factories import FAR, UserFactory
+from tests.factories import FAR, UserFactory, session_client
 
 from giamngheo.apps.geo.models import Commune
 
 pytestmark = pytest.mark.django_db
 
 
-def _client(user: object) -> Client:
-    client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
-    return client
-
-
 def test_the_officer_downloads_the_preliminary_report(place: Place, clock: Clock) -> None:
     assert place.campaign is not None
     walk_to_posting(place)
-    officer = _client(place.officer)
+    officer = session_client(place.officer)
     listing = officer.get(reverse("web:review-reports", args=[place.campaign.pk]))
     assert "Báo cáo sơ bộ kết quả rà soát định kỳ năm 2026" in listing.content.decode()
     response = officer.get(reverse("web:review-report", args=[place.campaign.pk, "so-bo"]))
@@ -37,7 +30,7 @@ def test_the_officer_downloads_the_preliminary_report(place: Place, clock: Clock
 
 def test_another_provinces_officer_finds_no_report(place: Place) -> None:
     assert place.campaign is not None
-    stranger = _client(UserFactory(unit=Commune.objects.get(code=FAR)))
+    stranger = session_client(UserFactory(unit=Commune.objects.get(code=FAR)))
     for url in (
         reverse("web:review-reports", args=[place.campaign.pk]),
         reverse("web:review-report", args=[place.campaign.pk, "chinh-thuc"]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -157,6 +157,29 @@ USE_PATHS: dict[str, str] = {
 }
 
 
+@dataclass(slots=True)
+class AllocationTotal:
+    allocated: int = 0  # net of reversals: still held by the allocation + paid out
+    disbursed: int = 0
+
+
+def allocation_totals(
+    entries: QuerySet[LedgerEntry], *, by: Sequence[str]
+) -> dict[tuple[Any, ...], AllocationTotal]:
+    """Allocated and disbursed money per value of the allocations' fields ``by`` (e.g.
+    ``["commune_id", "year"]``), from the ledger entries of their accounts."""
+    paths = [f"account__allocation__{b}" for b in by]
+    kinds = (AccountKind.ALLOCATED, AccountKind.SPENT)
+    rows = entries.filter(account__kind__in=kinds).values(*paths, "account__kind")
+    totals: dict[tuple[Any, ...], AllocationTotal] = defaultdict(AllocationTotal)
+    for row in rows.annotate(total=Sum("amount_vnd")):
+        total = totals[tuple(row[p] for p in paths)]
+        total.allocated += int(row["total"])
+        if row["account__kind"] == AccountKind.SPENT:
+            total.disbursed += int(row["total"])
+    return totals
+
+
 def use_summary(
     *,
     entries: QuerySet[LedgerEntry],
@@ -167,22 +190,13 @@ def use_summary(
     """Allocated vs disbursed vs delivered, grouped by source, project, sub-project, commune
     or year of the allocations."""
     path = USE_PATHS[by]
-    kinds = (AccountKind.ALLOCATED, AccountKind.SPENT)
-    rows = entries.filter(period.q(), account__kind__in=kinds)
-    rows = rows.values(f"account__allocation__{path}", "account__kind")
-    allocated: dict[Any, int] = defaultdict(int)
-    spent: dict[Any, int] = defaultdict(int)
-    for row in rows.annotate(total=Sum("amount_vnd")):
-        key = row[f"account__allocation__{path}"]
-        allocated[key] += int(row["total"])
-        if row["account__kind"] == AccountKind.SPENT:
-            spent[key] += int(row["total"])
+    totals = {k: t for (k,), t in allocation_totals(entries.filter(period.q()), by=[path]).items()}
     delivered = _delivered(disbursements, path, period)
-    labels = _labels(by, allocated)
+    labels = _labels(by, totals)
     return [
-        UseRow(key=k, label=labels.get(k, "—"), allocated=allocated[k], disbursed=spent[k],
-               delivered=delivered.get(k, 0))
-        for k in sorted(allocated, key=lambda k: labels.get(k, ""))
+        UseRow(key=k, label=labels.get(k, "—"), allocated=totals[k].allocated,
+               disbursed=totals[k].disbursed, delivered=delivered.get(k, 0))
+        for k in sorted(totals, key=lambda k: labels.get(k, ""))
     ]  # fmt: skip
 
 

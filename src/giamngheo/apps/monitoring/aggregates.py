@@ -8,19 +8,18 @@ frames named after the models' columns, ready for :func:`giamngheo.db.bulk.bulk_
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
 from django.db import connection, models
-from django.db.models import Case, F, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, F, Q, QuerySet, Value, When
 
 from giamngheo.analytics.mpi import MpiSpec, mpi_merge, mpi_partial_sums
 from giamngheo.analytics.transitions import transition_expr
-from giamngheo.apps.funds.choices import AccountKind
 from giamngheo.apps.funds.models import LedgerEntry
+from giamngheo.apps.funds.selectors import allocation_totals
 from giamngheo.apps.geo.models import Province
 from giamngheo.apps.monitoring.choices import UnitLevel
 from giamngheo.apps.monitoring.models import FundsAggregate, StatusAggregate, SupportAggregate
@@ -158,7 +157,7 @@ def _standard_rows(frame: pl.DataFrame, standard_id: str) -> pl.DataFrame:
     mpi_columns = [c for c in sums.columns if c not in by]
     return rows.with_columns(
         standard_id=pl.lit(standard_id),
-        mpi_sums=pl.struct(mpi_columns).map_elements(json.dumps, return_dtype=pl.String),
+        mpi_sums=pl.struct(mpi_columns).struct.json_encode(),
     ).drop(mpi_columns)
 
 
@@ -229,25 +228,15 @@ def _vnd_amount() -> Any:
 
 def _funds_rows(province: Province) -> pl.DataFrame:
     """Allocated (net of reversals) and paid out, per commune, year and kind of source."""
-    kinds = (AccountKind.ALLOCATED, AccountKind.SPENT)
-    entries = LedgerEntry.objects.filter(
-        account__kind__in=kinds, account__allocation__source__province=province
-    )
-    allocation = "account__allocation__"
-    keys = {"commune_id": f"{allocation}commune_id", "year": f"{allocation}year",
-            "source_kind": f"{allocation}source__kind", "account": "account__kind"}  # fmt: skip
-    grouped = entries.values(*keys.values()).annotate(total=Sum("amount_vnd"))
-    rows = [{**{k: r[path] for k, path in keys.items()}, "total": int(r["total"])} for r in grouped]
+    entries = LedgerEntry.objects.filter(account__allocation__source__province=province)
+    keys = ("commune_id", "year", "source_kind")
+    totals = allocation_totals(entries, by=["commune_id", "year", "source__kind"])
+    rows = [(*key, t.allocated, t.disbursed) for key, t in totals.items()]
     schema = {"commune_id": pl.Int64, "year": pl.Int32, "source_kind": pl.String,
-              "account": pl.String, "total": pl.Int64}  # fmt: skip
-    frame = pl.DataFrame(rows, schema=schema)
-    spent = pl.col("account") == AccountKind.SPENT.value
-    sums = frame.group_by("commune_id", "year", "source_kind").agg(
-        allocated_vnd=pl.col("total").sum(),
-        disbursed_vnd=pl.when(spent).then(pl.col("total")).otherwise(0).sum(),
-    )
+              "allocated_vnd": pl.Int64, "disbursed_vnd": pl.Int64}  # fmt: skip
+    sums = pl.DataFrame(rows, schema=schema, orient="row")
     communes = sums.filter(pl.col("commune_id").is_not_null())
-    whole = sums.drop("commune_id").group_by("year", "source_kind").agg(pl.all().sum())
+    whole = sums.drop("commune_id").group_by(keys[1:]).agg(pl.all().sum())
     return pl.concat(
         [
             communes.with_columns(level=pl.lit(UnitLevel.COMMUNE.value)),

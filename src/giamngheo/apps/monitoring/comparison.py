@@ -25,7 +25,7 @@ from giamngheo.apps.monitoring.choices import ReferenceLevel, Region, TargetMetr
 from giamngheo.apps.monitoring.models import ReferenceFigure, StatusAggregate, Target
 from giamngheo.apps.monitoring.reference import reference_data
 from giamngheo.apps.monitoring.selectors import Rates, Unit
-from giamngheo.apps.monitoring.targets import TargetProgress, target_progress
+from giamngheo.apps.monitoring.targets import TargetProgress, households_progress
 from giamngheo.apps.registry.models import Household
 from giamngheo.apps.standards.selectors import standard_is_national
 from giamngheo.domain.standards import StandardNotFoundError, standard_get
@@ -202,4 +202,4 @@ def household_targets(
     rows = Target.objects.filter(
         village_id=unit.pk, year=year, household__isnull=False, metric=TargetMetric.ESCAPED
     ).select_related("household")
-    return [target_progress(t, unit=unit, today=today) for t in rows.order_by("household__code")]
+    return households_progress(list(rows.order_by("household__code")), today=today)

@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import polars as pl
 from django.db.models import Model, Q, QuerySet, Sum
 
-from giamngheo.analytics.mpi import MpiSpec
+from giamngheo.analytics.mpi import MpiSpec, mpi_finish
 from giamngheo.apps.accounts.roles import ScopeLevel
 from giamngheo.apps.accounts.scopes import UnitPaths, scope_filter, scope_of
 from giamngheo.apps.funds.choices import SourceKind
@@ -278,18 +279,22 @@ def mpi(unit: Unit, *, year: int, standard_id: str, lang: Lang = "vi") -> Mpi | 
         return None
     standard = standard_get(standard_id)
     spec = MpiSpec.for_standard(standard)
-    n, q, score = sums["n"], sums["q"], sums["score_poor"]
+    measures = mpi_finish(pl.DataFrame([sums]).lazy(), spec).collect().row(0, named=True)
     indicators = tuple(
         IndicatorRow(
-            indicator_id=i.id, label=i.label.get(lang),
-            deprived=sums[f"raw_{i.id}"], share=round(100 * sums[f"raw_{i.id}"] / n, 2),
-            contribution=round(100 * sums[f"cens_{i.id}"] * w / score, 2) if score else None,
+            indicator_id=i.id, label=i.label.get(lang), deprived=sums[f"raw_{i.id}"],
+            share=round(100 * measures[f"uncensored_{i.id}"], 2),
+            contribution=_percent_or_none(measures[f"contrib_{i.id}"]),
         )
-        for i, w in zip(standard.indicators, spec.weights, strict=True)
+        for i in standard.indicators
     )  # fmt: skip
     ordered = tuple(sorted(indicators, key=lambda r: -r.deprived))
-    return Mpi(n=n, q=q, H=q / n, A=score / (q * spec.total) if q else None,
-               M0=score / (n * spec.total), indicators=ordered)  # fmt: skip
+    return Mpi(n=sums["n"], q=sums["q"], H=measures["H"], A=measures["A"], M0=measures["M0"],
+               indicators=ordered)  # fmt: skip
+
+
+def _percent_or_none(share: float | None) -> float | None:
+    return None if share is None else round(100 * share, 2)
 
 
 def support(unit: Unit, *, year: int) -> list[SupportRow]:

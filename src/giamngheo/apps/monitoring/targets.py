@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -117,15 +119,45 @@ def _check(*, metric: str, planned: int, support_type: str, household: Household
 def targets_progress(
     unit: Unit, *, year: int, today: dt.date | None = None
 ) -> list[TargetProgress]:
-    """The unit's targets for ``year`` (not its households'), plan against actual."""
+    """The unit's targets for ``year`` (not its households'), plan against actual; the
+    unit's aggregate rows are read once for all of them."""
     today = today or timezone.localdate()
-    targets = Target.objects.filter(unit.rows_q(), year=year, household__isnull=True)
-    return [target_progress(t, unit=unit, today=today) for t in targets]
+    targets = list(Target.objects.filter(unit.rows_q(), year=year, household__isnull=True))
+    statuses = {
+        (r.standard_id, r.year): r
+        for r in StatusAggregate.objects.filter(unit.rows_q(), year__in=(year - 1, year))
+    }
+    supported = dict(
+        SupportAggregate.objects.filter(unit.rows_q(), year=year).values_list(
+            "support_type", "households"
+        )
+    )
+    return [
+        _progress(t, _actual(t, statuses, supported.get(t.support_type, 0)), today) for t in targets
+    ]
 
 
-def target_progress(target: Target, *, unit: Unit, today: dt.date) -> TargetProgress:
+def households_progress(targets: Sequence[Target], *, today: dt.date) -> list[TargetProgress]:
+    """Households' escape targets: 1 when the household escaped poverty in the target's year,
+    0 if not, ``None`` before its review of that year (one query for all of them)."""
+    rows = SurveyClassification.objects.filter(
+        survey__household_id__in=[t.household_id for t in targets],
+        standard_id__in={t.standard_id for t in targets},
+        survey__year__lte=max((t.year for t in targets), default=0),
+    ).order_by("survey__year", "survey__surveyed_on")
+    series: dict[tuple[int, str], dict[int, str]] = defaultdict(dict)
+    for household, standard, year, status in rows.values_list(
+        "survey__household_id", "standard_id", "survey__year", "status"
+    ):
+        series[(household, standard)][year] = status
+    return [
+        _progress(t, _escaped(series[(t.household_id or 0, t.standard_id)], t.year), today)
+        for t in targets
+    ]
+
+
+def _progress(target: Target, actual: int | None, today: dt.date) -> TargetProgress:
     continuous = target.metric == TargetMetric.SUPPORTED
-    actual = _household_escaped(target) if target.household_id else _actual(target, unit)
     expected = expected_by(target.planned, target.year, today) if continuous else None
     return TargetProgress(
         target=target, actual=actual, expected=expected,
@@ -134,23 +166,17 @@ def target_progress(target: Target, *, unit: Unit, today: dt.date) -> TargetProg
     )  # fmt: skip
 
 
-def _actual(target: Target, unit: Unit) -> int | None:
+def _actual(
+    target: Target, statuses: dict[tuple[str, int], StatusAggregate], supported: int
+) -> int | None:
     if target.metric == TargetMetric.SUPPORTED:
-        row = SupportAggregate.objects.filter(
-            unit.rows_q(), year=target.year, support_type=target.support_type
-        ).first()
-        return row.households if row else 0
-    years = (target.year - 1, target.year)
-    found = StatusAggregate.objects.filter(
-        unit.rows_q(), standard_id=target.standard_id, year__in=years
-    )
-    rows = {r.year: r for r in found}
-    if target.year not in rows:
+        return supported
+    now = statuses.get((target.standard_id, target.year))
+    if now is None:
         return None
-    now = rows[target.year]
     if target.metric == TargetMetric.ESCAPED:
         return now.escaped
-    before = rows.get(target.year - 1)
+    before = statuses.get((target.standard_id, target.year - 1))
     if before is None or not before.households or not now.households:
         return None
     field = ("poor",) if target.metric == TargetMetric.POOR_RATE_CUT else ("poor", "near_poor")
@@ -158,17 +184,9 @@ def _actual(target: Target, unit: Unit) -> int | None:
     return round(rate(before) - rate(now))
 
 
-def _household_escaped(target: Target) -> int | None:
-    """1 when the household escaped poverty in the target's year, 0 if not, None before its
-    review of that year."""
-    assert target.household_id is not None
-    rows = SurveyClassification.objects.filter(
-        survey__household_id=target.household_id, standard_id=target.standard_id,
-        survey__year__lte=target.year,
-    ).order_by("survey__year", "survey__surveyed_on")  # fmt: skip
-    by_year = dict(rows.values_list("survey__year", "status"))
-    if target.year not in by_year:
+def _escaped(by_year: dict[int, str], year: int) -> int | None:
+    if year not in by_year:
         return None
-    years = sorted(by_year)
+    years = sorted(y for y in by_year if y <= year)
     changes = transitions([by_year[y] for y in years])  # type: ignore[misc]
     return int(changes[-1] == "escaped")
