@@ -185,3 +185,12 @@ def test_dropping_deprived_skips_the_bitmask() -> None:
     assert "mask" in lf.explain()
     assert "mask" not in lf.drop(deprived).explain()
     assert lf.drop(deprived).collect().equals(lf.collect().drop(deprived))
+
+
+def test_a_line_shared_by_two_standards_is_compared_once() -> None:
+    pair = [standard_get("vn-2022-2025"), standard_get("quangninh-2023-2025")]
+    lf = classify_lazy(_frame(_boundary_surveys(pair[0])).lazy(), pair)
+    plan = lf.explain(optimized=False)  # as built, before Polars' common-subexpression pass
+    assert plan.count("2250000") == 1  # the average band both standards use
+    assert plan.count("1500000") == 1
+    assert plan.count("2100000") == 1

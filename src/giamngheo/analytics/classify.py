@@ -6,6 +6,13 @@ standard's ``j``-th indicator) and ``S:deprived`` is a lookup of the mask in a t
 income with the lines using only broadcast comparisons and boolean logic, so the work per
 household is a handful of integer operations whatever the number of standards.
 
+The query has two stages of independent columns, which Polars computes in parallel: first
+the mask, the count and the income-above-line booleans (each distinct line once), then the
+deprived lists and the statuses, which only combine those helpers. The four comparisons of the
+income (the widest input column) were most of the status's time, and the status alone about as
+long as mask, count and lookup together (27 M households): in the first stage they run beside
+the mask and the count instead of after them.
+
 Output columns per standard ``S`` (its id): ``S:status`` (Enum of the four statuses),
 ``S:deprivations`` (UInt8) and ``S:deprived`` (Enum of ``;``-joined indicator ids). A query
 that drops ``S:deprived`` (e.g. ``classify_lazy(...).drop(...)``) never builds the mask:
@@ -44,7 +51,7 @@ def classify_lazy(lf: pl.LazyFrame, standards: Sequence[Standard]) -> pl.LazyFra
     """
     plan = _Plan.of(standards)
     return (
-        lf.with_columns(plan.flag_exprs())
+        lf.with_columns(plan.flag_exprs() + plan.line_exprs())
         .with_columns(plan.result_exprs())
         .with_columns(plan.output_exprs())
         .drop(plan.helper_columns())
@@ -59,21 +66,30 @@ class _Group(NamedTuple):
     deprived: str
 
 
+_Line = tuple[str, int, int]
+"""A line to compare the measure with: measure column, rural amount, urban amount."""
+
+
 @dataclass(frozen=True)
 class _Plan:
-    """Helper column names: a :class:`_Group` per distinct indicator list and a status per
-    standard. Outputs are aliases of the helpers, so a shared list is computed once."""
+    """Helper column names: a :class:`_Group` per distinct indicator list, an above-the-line
+    boolean per distinct line and a status per standard. Outputs are aliases of the helpers,
+    so a shared list or line is computed once."""
 
     standards: tuple[Standard, ...]
     groups: dict[tuple[str, ...], _Group]
+    lines: dict[_Line, str]
 
     @classmethod
     def of(cls, standards: Sequence[Standard]) -> _Plan:
         groups: dict[tuple[str, ...], _Group] = {}
+        lines: dict[_Line, str] = {}
         for s in standards:
             prefix = f"{_HELPER_PREFIX}{len(groups)}_"
             groups.setdefault(s.indicator_ids, _Group(*(prefix + f for f in _Group._fields)))
-        return cls(tuple(standards), groups)
+            for line in _lines(s):
+                lines.setdefault(line, f"{_HELPER_PREFIX}above_{len(lines)}")
+        return cls(tuple(standards), groups, lines)
 
     def status(self, index: int) -> str:
         return f"{_HELPER_PREFIX}status_{index}"
@@ -88,12 +104,22 @@ class _Plan:
             )
         ]
 
+    def line_exprs(self) -> list[pl.Expr]:
+        return [
+            _above(pl.col(measure), rural, urban).alias(name)
+            for (measure, rural, urban), name in self.lines.items()
+        ]
+
     def result_exprs(self) -> list[pl.Expr]:
         deprived = [
             deprived_expr(ids, pl.col(g.mask)).alias(g.deprived) for ids, g in self.groups.items()
         ]
         return deprived + [
-            status_expr(s, pl.col(self.groups[s.indicator_ids].deprivations)).alias(self.status(i))
+            status_expr(
+                s,
+                pl.col(self.groups[s.indicator_ids].deprivations),
+                *(pl.col(self.lines[line]) for line in _lines(s)),
+            ).alias(self.status(i))
             for i, s in enumerate(self.standards)
         ]
 
@@ -107,7 +133,14 @@ class _Plan:
 
     def helper_columns(self) -> list[str]:
         statuses = [self.status(i) for i in range(len(self.standards))]
-        return [name for g in self.groups.values() for name in g] + statuses
+        groups = [name for g in self.groups.values() for name in g]
+        return groups + list(self.lines.values()) + statuses
+
+
+def _lines(standard: Standard) -> list[_Line]:
+    """The income line, then the average band's upper line if the standard has one."""
+    bounds = [standard.income_line, standard.average_line]
+    return [(standard.measure_column, b.rural, b.urban) for b in bounds if b is not None]
 
 
 def _flag(indicator_id: str) -> pl.Expr:
@@ -156,21 +189,23 @@ def deprived_expr(indicator_ids: tuple[str, ...], mask: pl.Expr) -> pl.Expr:
     return pl.lit(deprived_labels(indicator_ids)).gather(mask)
 
 
-def status_expr(standard: Standard, count: pl.Expr) -> pl.Expr:
-    """``poor`` / ``near_poor`` / ``average`` / ``not_poor`` as an Enum expression."""
-    measure = pl.col(standard.measure_column)
+def status_expr(
+    standard: Standard, count: pl.Expr, above_line: pl.Expr, above_band: pl.Expr | None = None
+) -> pl.Expr:
+    """``poor`` / ``near_poor`` / ``average`` / ``not_poor`` as an Enum expression.
+
+    ``above_line`` (and ``above_band`` for a standard with an average band) are the booleans
+    "measure above the line of the household's area", see :func:`_above`.
+    """
     poor_or_near = (
         pl.when(count >= standard.min_deprivations)
         .then(_status("poor"))
         .otherwise(_status("near_poor"))
     )
-    line = standard.income_line
-    above_line = _above(measure, line.rural, line.urban)
-    band = standard.average_line
-    if band is None:
+    if above_band is None:
         return pl.when(above_line).then(_status("not_poor")).otherwise(poor_or_near)
     return (
-        pl.when(_above(measure, band.rural, band.urban))
+        pl.when(above_band)
         .then(_status("not_poor"))
         .when(above_line)
         .then(_status("average"))
