@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from giamngheo.cli import analysis, ledger, linkage
+from giamngheo.cli import analysis, ledger, linkage, review
 
 app = typer.Typer(
     name="giamngheo",
@@ -22,6 +22,7 @@ console = Console(stderr=True)
 analysis.register(app)
 ledger.register(app)
 linkage.register(app)
+review.register(app)
 
 
 def django_setup(actor_label: str = "cli") -> None:

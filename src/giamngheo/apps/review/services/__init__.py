@@ -3,6 +3,7 @@
 from giamngheo.apps.review.services.campaigns import (
     campaign_listing,
     campaign_open,
+    regular_campaigns_open_due,
     request_receive,
 )
 from giamngheo.apps.review.services.classify import (
@@ -27,5 +28,6 @@ __all__ = [
     "meeting_record",
     "posting_start",
     "recognition_approve",
+    "regular_campaigns_open_due",
     "request_receive",
 ]

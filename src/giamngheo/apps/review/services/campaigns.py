@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
@@ -47,6 +50,56 @@ def campaign_open(
     )  # fmt: skip
     audited_save(instance=campaign, summary=f"Mở {campaign}")
     return campaign
+
+
+@dataclass(frozen=True, slots=True)
+class RegularOpening:
+    """What :func:`regular_campaigns_open_due` did: campaigns opened, provinces that already
+    had the month's campaign, and provinces it could not open with the reason."""
+
+    opened: list[ReviewCampaign]
+    existing: list[Province]
+    refused: list[tuple[Province, str]]
+
+
+@transaction.atomic(durable=True)
+def regular_campaigns_open_due(
+    *, on: dt.date, provinces: Sequence[Province] | None = None
+) -> RegularOpening:
+    """Open the regular review of ``on``'s month in every province that holds households (or
+    in ``provinces``), once its window has begun (the 15th).
+
+    The scheduled command (``giamngheo review open-regular``, daily) calls it, not a user:
+    the campaigns are audited under the command's label. Running it again the same month
+    opens nothing more; before the 15th it opens nothing.
+    """
+    if on.day < dates.REGULAR_START_DAY:
+        return RegularOpening([], [], [])
+    opens_on, closes_on = dates.regular_window(on.year, on.month)
+    if provinces is None:
+        holding = Household.objects.filter(province=OuterRef("pk"))
+        provinces = list(Province.objects.filter(Exists(holding)).order_by("code"))
+    opened: list[ReviewCampaign] = []
+    existing: list[Province] = []
+    refused: list[tuple[Province, str]] = []
+    month = ReviewCampaign.objects.filter(kind=CampaignKind.REGULAR, opens_on=opens_on)
+    have = set(month.values_list("province_id", flat=True))
+    for province in provinces:
+        if province.pk in have:
+            existing.append(province)
+            continue
+        try:
+            standard_id = _standard_for(province, on.year, None)
+        except ValidationError as error:
+            refused.append((province, " ".join(error.messages)))
+            continue
+        campaign = ReviewCampaign(
+            province=province, year=on.year, kind=CampaignKind.REGULAR, opens_on=opens_on,
+            closes_on=closes_on, standard_id=standard_id,
+        )  # fmt: skip
+        audited_save(instance=campaign, summary=f"Mở theo lịch {campaign}")
+        opened.append(campaign)
+    return RegularOpening(opened, existing, refused)
 
 
 def _window(kind: str, year: int, month: int | None) -> tuple[dt.date, dt.date]:
