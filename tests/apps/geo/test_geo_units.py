@@ -19,6 +19,12 @@ def test_units_after_the_2025_reform_are_loaded() -> None:
             "Thành phố Cần Thơ", "Thành phố Huế"} <= cities  # fmt: skip
 
 
+def test_every_unit_name_starts_with_its_kind_in_capitals() -> None:
+    kinds = {"xa": "Xã ", "phuong": "Phường ", "dac_khu": "Đặc khu "}
+    odd = [(c.kind, c.name) for c in Commune.objects.all() if not c.name.startswith(kinds[c.kind])]
+    assert odd == []
+
+
 def test_area_type_follows_the_kind_of_unit() -> None:
     assert not Commune.objects.filter(kind="xa", area="urban").exists()
     assert not Commune.objects.filter(kind="phuong", area="rural").exists()

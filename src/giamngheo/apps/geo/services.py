@@ -71,7 +71,7 @@ def _communes_load(
             Commune(
                 code=f"{int(ward.code):05d}",
                 province=provinces[f"{int(ward.province_code):02d}"],
-                name=ward.name,
+                name=_capitalised(ward.name),
                 kind=kind,
                 area=_AREA.get(kind, special_zone_area),
             )
@@ -84,6 +84,11 @@ def _communes_load(
         update_fields=["name", "kind", "province"],
     )
     return {c.code: c for c in Commune.objects.all()}
+
+
+def _capitalised(name: str) -> str:
+    """The package spells one unit "xã Bắc Sơn"; every other name starts with a capital."""
+    return name[:1].upper() + name[1:]
 
 
 def _legacy_load(communes: dict[str, Commune]) -> int:
