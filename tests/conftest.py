@@ -53,13 +53,17 @@ def _fast_password_hashing(settings: Any) -> None:
 
 @pytest.fixture
 def geo_units(transactional_db: None) -> None:
-    """Transactional tests empty every table when they end, units included: put them back
-    (loading is idempotent and takes about a second)."""
+    """Transactional tests empty every table when they end, the units and the reference
+    figures that migrations load included: put them back (both loads are idempotent; the
+    units take about a second)."""
     from giamngheo.apps.geo.models import Commune
     from giamngheo.apps.geo.services import geo_units_load
+    from giamngheo.apps.monitoring.models import ReferenceFigure
+    from giamngheo.apps.monitoring.reference import reference_load
 
     if not Commune.objects.filter(code="05977").exists():
         geo_units_load()
+    reference_load(ReferenceFigure)
 
 
 @pytest.fixture(scope="session")

@@ -42,6 +42,9 @@ def test_province_officer_drills_down_to_households_and_exports(
     expect(page.locator("#chart-trend[data-ready='1'] svg")).to_have_count(1)
     expect(page.locator("#chart-mpi[data-ready='1'] svg")).to_have_count(1)
     expect(page.locator("#headline")).to_contain_text("Hộ nghèo và cận nghèo")
+    comparison = page.locator("#comparison")  # the published figures, as migrations load them
+    expect(comparison).to_contain_text("Cả nước")
+    expect(comparison).to_contain_text("Xếp hạng công bố: thứ 3/14")
     _prints_on_a4(page)
 
     page.locator("#children tbody a").first.click()
