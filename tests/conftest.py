@@ -3,9 +3,11 @@ transactions that roll back, so they can rely on the units being there."""
 
 from __future__ import annotations
 
+import importlib.abc
 import io
 import logging
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +66,24 @@ def geo_units(transactional_db: None) -> None:
     if not Commune.objects.filter(code="05977").exists():
         geo_units_load()
     reference_load(ReferenceFigure)
+
+
+class _PangoMissing(importlib.abc.MetaPathFinder):
+    """Importing WeasyPrint fails as it does on a machine without Pango."""
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> None:
+        if fullname == "weasyprint":
+            raise OSError(
+                "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared "
+                "object file: No such file or directory"
+            )
+
+
+@pytest.fixture
+def pango_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pango cannot be uninstalled for a test: make ``import weasyprint`` fail the same way."""
+    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_PangoMissing(), *sys.meta_path])
 
 
 @pytest.fixture(scope="session")

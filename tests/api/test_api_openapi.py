@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
+import pkgutil
 import re
+from collections import Counter
 from pathlib import Path
 from typing import get_args
 
@@ -11,8 +15,10 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.test import Client
+from ninja import Schema
 from tests.api.api_support import API
 
+from giamngheo.api import schemas
 from giamngheo.api.schemas.households import HouseholdSort
 from giamngheo.apps.registry.selectors import HOUSEHOLD_SORTS
 
@@ -34,6 +40,21 @@ def test_operation_ids_are_unique_and_sorts_match_the_selector() -> None:
     ids = [op["operationId"] for ops in schema["paths"].values() for op in ops.values()]
     assert len(ids) == len(set(ids))
     assert set(get_args(HouseholdSort)) == set(HOUSEHOLD_SORTS)
+
+
+def test_schema_class_names_are_unique() -> None:
+    """OpenAPI components are keyed by class name: two schemas with one name would document
+    one of them with the other's shape."""
+    names: Counter[str] = Counter()
+    for info in pkgutil.iter_modules(schemas.__path__):
+        module = importlib.import_module(f"{schemas.__name__}.{info.name}")
+        names.update(
+            name for name, value in vars(module).items()
+            if inspect.isclass(value) and issubclass(value, Schema)
+            and value.__module__ == module.__name__
+        )  # fmt: skip
+    assert len(names) > 50
+    assert [name for name, n in names.items() if n > 1] == []
 
 
 @pytest.mark.django_db

@@ -70,10 +70,18 @@ def test_meeting_posting_complaint_and_decision(place: Place, clock: Clock) -> N
     body = {"complainant": "Nông Văn X", "received_on": "2026-10-01", "reason": "Còn khó khăn"}
     complaint = _ok(officer.post(f"{API}/review/entries/{entry.pk}/complaints", body, **JSON), 201)
     assert complaint["due_on"] == "2026-10-06"
-    services.complaint_recheck(
-        actor=place.officer, complaint=Complaint.objects.get(), checked_on=dt.date(2026, 10, 1),
-        surveyed_on=dt.date(2026, 10, 1), income_vnd=5_000_000,
-    )  # fmt: skip
+    recheck = {"checked_on": "2026-10-01", "surveyed_on": "2026-10-01", "income_vnd": 900_000,
+               "deprivations": {"water": True, "latrine": True, "telecom": True},
+               "outcome_note": "Hộ mất nguồn thu nhập"}  # fmt: skip
+    checked = _ok(
+        officer.post(f"{API}/review/complaints/{complaint['id']}/recheck", recheck, **JSON)
+    )
+    assert (checked["outcome"], checked["status_before"]) == ("changed", "not_poor")
+    assert (checked["status_after"], checked["checked_on"]) == ("poor", "2026-10-01")
+    assert Complaint.objects.get().outcome_note == "Hộ mất nguồn thu nhập"
+    again = officer.post(f"{API}/review/complaints/{complaint['id']}/recheck", recheck, **JSON)
+    assert again.status_code == 422
+    assert "đã được phúc tra" in str(error_of(again)["fields"])
     clock.set(dt.date(2026, 10, 9))
     chairman = session_client(place.chairman)
     decision = {"number": "9/QĐ-UBND", "signed_on": "2026-10-09"}
@@ -84,6 +92,35 @@ def test_meeting_posting_complaint_and_decision(place: Place, clock: Clock) -> N
     assert (ended["state"], ended["rows"]) == ("ended", [])
     missing = Client().get(f"{API}/review/postings/{posting['id']}")
     assert error_of(missing)["code"] == "not_found"
+
+
+def test_survey_form_of_a_listed_household(place: Place, clock: Clock) -> None:
+    campaign = place.campaign
+    assert campaign is not None
+    services.campaign_listing(actor=place.head, campaign=campaign, village=place.village)
+    entry = ReviewEntry.objects.get(household__code="H-D")
+    officer = session_client(place.officer)
+    url = f"{API}/review/entries/{entry.pk}/survey"
+    form = {"surveyed_on": "2026-09-25", "income_vnd": 1_100_000, "latrine_type": "none",
+            "deprivations": {"water": True, "latrine": True}}  # fmt: skip
+    survey = _ok(officer.post(url, form, **JSON), 201)
+    assert (survey["year"], survey["kind"], survey["income_vnd"]) == (2026, "periodic", 1_100_000)
+    assert survey["deprived"] == ["water", "latrine"]
+    entry.refresh_from_db()
+    assert entry.survey_id == survey["id"]
+    assert entry.survey is not None
+    assert entry.survey.latrine_type == "none"
+
+    unknown = officer.post(url, {**form, "deprivations": {"wifi": True}}, **JSON)
+    assert unknown.status_code == 422
+    assert "wifi" in str(unknown.json())
+    future = officer.post(url, {**form, "surveyed_on": "2026-10-02"}, **JSON)
+    assert future.status_code == 422
+    assert "Ngày rà soát" in str(error_of(future)["fields"])
+    head = session_client(place.head)  # a village head lists households, an officer surveys
+    assert head.post(url, form, **JSON).status_code == 403
+    neighbour = session_client(UserFactory(unit=Commune.objects.get(code=NEIGHBOUR)))
+    assert neighbour.post(url, form, **JSON).status_code == 404
 
 
 def test_another_communes_review_is_missing(place: Place, clock: Clock) -> None:
@@ -103,6 +140,8 @@ def test_another_communes_review_is_missing(place: Place, clock: Clock) -> None:
                        {"starts_on": "2026-10-01"}, **JSON),
         neighbour.post(f"{API}/review/entries/{entry.pk}/complaints", {
             "complainant": "X", "received_on": "2026-10-01", "reason": "Y"}, **JSON),
+        neighbour.post(f"{API}/review/entries/{entry.pk}/survey", {
+            "surveyed_on": "2026-09-25", "income_vnd": 1}, **JSON),
         neighbour.post(f"{base}/communes/{place.commune.code}/decision",
                        {"number": "1", "signed_on": "2026-10-01"}, **JSON),
     ]  # fmt: skip

@@ -73,6 +73,10 @@ def test_donation_followed_to_the_household(
     page.get_by_role("button", name="Ghi giải ngân").click()
     expect(page.locator("#disbursements")).to_contain_text("H-NHA")
     assert Disbursement.objects.get().support_record.household == poor  # type: ignore[union-attr]
+    voucher = page.locator("#disbursements").get_by_role("link", name="Phiếu chi (PDF)")
+    pdf = page.context.request.get(f"{live_server.url}{voucher.get_attribute('href')}")
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.body().startswith(b"%PDF")
 
     page.goto(f"{live_server.url}/nguon-von/ung-ho/")
     page.get_by_role("link", name=code).click()

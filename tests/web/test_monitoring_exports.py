@@ -13,7 +13,6 @@ from tests.apps.monitoring.exports_support import YEAR, Scene, scene_make, sheet
 from tests.factories import UserFactory, session_client
 
 from giamngheo.apps.accounts.roles import Role
-from giamngheo.apps.monitoring.exports import pdf
 from giamngheo.apps.review.models import ReviewCampaign
 
 pytestmark = pytest.mark.django_db
@@ -101,13 +100,8 @@ def test_exports_stay_vietnamese_when_the_reader_uses_english(scene: Scene) -> N
     assert "Biểu 02" in sheets(body)
 
 
-def test_a_missing_pdf_library_answers_503_in_vietnamese(scene: Scene, monkeypatch: Any) -> None:
-    def missing() -> None:
-        raise pdf.PdfUnavailableError(pdf.missing_library(OSError(
-            "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object"
-        )))  # fmt: skip
-
-    monkeypatch.setattr(pdf, "_weasyprint", missing)
+@pytest.mark.usefixtures("pango_missing")
+def test_a_missing_pdf_library_answers_503_in_vietnamese(scene: Scene) -> None:
     response = _download(scene.world.officer, "pdf", "commune", scene.commune.code)
     assert response.status_code == 503
     page = response.content.decode()

@@ -13,6 +13,7 @@ from giamngheo.api.auth import API_AUTH, as_caller
 from giamngheo.api.routers import (
     audit,
     fallback,
+    funds,
     households,
     me,
     members,
@@ -51,6 +52,6 @@ errors.install(api)
 api.add_decorator(as_caller)
 for topic in (
     me, households, members, surveys, audit, standards, units, tokens, review, programmes,
-    monitoring, fallback,
+    funds, monitoring, fallback,
 ):  # fmt: skip
     api.add_router("", topic.router)

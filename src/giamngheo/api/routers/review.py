@@ -1,5 +1,6 @@
-"""The annual review: campaigns and their progress, the households listed per village, the
-village meeting, the posting, complaints and the chairman's decision — inside the caller's
+"""The annual review: campaigns and their progress, the households listed per village, their
+survey forms, the village meeting, the posting, complaints and their re-check, and the
+chairman's decision — inside the caller's
 scope (another place's records are missing: 404) — and the public posted list (no sign-in)."""
 
 from typing import Any
@@ -26,7 +27,9 @@ from giamngheo.api.schemas.review import (
     PostingIn,
     PostingOut,
     PublicPostingOut,
+    RecheckIn,
 )
+from giamngheo.api.schemas.surveys import SurveyFormIn, SurveyOut
 from giamngheo.apps.accounts.models import User
 from giamngheo.apps.geo.models import Commune, Village
 from giamngheo.apps.review import selectors, services
@@ -74,6 +77,18 @@ def review_entry_list(
     return page_of(rows, page, EntryOut.of)
 
 
+@router.post("/review/entries/{entry_id}/survey", response={201: SurveyOut, **ERROR_RESPONSES})
+def review_survey_record(
+    request: HttpRequest, entry_id: int, payload: SurveyFormIn
+) -> Status[SurveyOut]:
+    """Record (or re-record) a listed household's survey form for the campaign; its proposed
+    status waits for the next classification of the campaign."""
+    user = caller(request)
+    entry = selectors.entry_get(user=user, pk=entry_id)
+    survey = services.entry_survey_record(actor=user, entry=entry, **payload.record_fields())
+    return Status(201, SurveyOut.of(survey))
+
+
 @router.post(
     "/review/campaigns/{campaign_id}/villages/{village_code}/meetings",
     response={201: MeetingOut, **ERROR_RESPONSES},
@@ -119,6 +134,20 @@ def review_complaint_create(
     entry = selectors.entry_get(user=user, pk=entry_id)
     complaint = services.complaint_receive(actor=user, entry=entry, **payload.model_dump())
     return Status(201, ComplaintOut.of(complaint))
+
+
+@router.post(
+    "/review/complaints/{complaint_id}/recheck", response={200: ComplaintOut, **ERROR_RESPONSES}
+)
+def review_complaint_recheck(
+    request: HttpRequest, complaint_id: int, payload: RecheckIn
+) -> ComplaintOut:
+    """Re-check a complaint with a new survey form: the household is classified again under
+    the campaign's standard and the outcome says whether its result changed."""
+    user = caller(request)
+    complaint = selectors.complaint_get(user=user, pk=complaint_id)
+    checked = services.complaint_recheck(actor=user, complaint=complaint, **payload.record_fields())
+    return ComplaintOut.of(checked)
 
 
 @router.post(

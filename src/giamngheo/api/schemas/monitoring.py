@@ -37,7 +37,7 @@ class ChildOut(Schema):
     change: float | None
 
 
-class IndicatorOut(Schema):
+class MpiIndicatorOut(Schema):
     indicator_id: str
     label: str
     deprived: int
@@ -51,10 +51,10 @@ class MpiOut(Schema):
     H: float
     A: float | None
     M0: float
-    indicators: list[IndicatorOut]
+    indicators: list[MpiIndicatorOut]
 
 
-class SupportOut(Schema):
+class SupportTotalOut(Schema):
     support_type: str
     label: str
     households: int
@@ -89,6 +89,6 @@ class DashboardOut(Schema):
     trend: list[YearOut]
     children: list[ChildOut]
     mpi: MpiOut | None
-    support: list[SupportOut]
+    support: list[SupportTotalOut]
     funds: list[FundsOut]
     targets: list[TargetOut]

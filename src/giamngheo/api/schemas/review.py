@@ -8,6 +8,7 @@ from ninja import Field, Schema
 
 from giamngheo.api.pagination import PageOut
 from giamngheo.api.schemas.common import UnitRef
+from giamngheo.api.schemas.surveys import SurveyFormIn
 from giamngheo.apps.review.models import (
     Complaint,
     Posting,
@@ -169,6 +170,14 @@ class ComplaintIn(Schema):
     complainant: str = Field(min_length=1, max_length=100)
     received_on: dt.date
     reason: str = Field(min_length=1, max_length=5000)
+
+
+class RecheckIn(SurveyFormIn):
+    """The re-check (phúc tra) of a complaint: the household's new survey form, the day of
+    the re-check and its conclusion."""
+
+    checked_on: dt.date
+    outcome_note: str = Field("", max_length=5000)
 
 
 class ComplaintOut(Schema):

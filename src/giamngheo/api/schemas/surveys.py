@@ -49,11 +49,12 @@ class SurveyOut(Schema):
         )
 
 
-class SurveyIn(Schema):
+class SurveyFormIn(Schema):
+    """The answers of a survey form (phiếu rà soát): income or income score, the deprivation
+    indicators and the facts they rest on."""
+
     model_config = ConfigDict(use_enum_values=True)
 
-    year: int = Field(ge=2000, le=2100)
-    kind: SurveyKind
     surveyed_on: dt.date
     income_vnd: int | None = Field(None, ge=0, description="per person per month")
     income_score: int | None = Field(None, ge=0, description="income score (điểm A)")
@@ -80,10 +81,18 @@ class SurveyIn(Schema):
         return value
 
     def record_fields(self) -> dict[str, Any]:
-        """The keyword arguments of ``survey_record``."""
+        """The form as keyword arguments of the survey services (``dep_<id>`` flags, an
+        unanswered choice as "")."""
         fields = self.model_dump(exclude={"deprivations"})
         fields |= {name: "" for name in _CHOICE_FIELDS if fields[name] is None}
         return fields | {f"dep_{i}": flag for i, flag in self.deprivations.items()}
+
+
+class SurveyIn(SurveyFormIn):
+    """A survey of the registry: the form with its year and kind."""
+
+    year: int = Field(ge=2000, le=2100)
+    kind: SurveyKind
 
 
 class ClassificationOut(Schema):

@@ -88,6 +88,39 @@ def entries_visible(*, user: Any) -> QuerySet[LedgerEntry]:
     return LedgerEntry.objects.filter(view_q(user, paths))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntryFilter:
+    """Which ledger entries to list; ``None`` takes any. The unit and the year are those of
+    the entry's transaction (so both sides of a commune's transaction are listed)."""
+
+    province_id: int | None = None
+    commune_id: int | None = None
+    year: int | None = None
+    source_kind: str | None = None
+    source_id: int | None = None
+    transaction_kind: str | None = None
+
+    def q(self) -> Q:
+        paths = {
+            "transaction__province_id": self.province_id,
+            "transaction__commune_id": self.commune_id,
+            "transaction__booked_on__year": self.year,
+            "account__source__kind": self.source_kind,
+            "account__source_id": self.source_id,
+            "transaction__kind": self.transaction_kind,
+        }
+        return Q(**{path: value for path, value in paths.items() if value is not None})
+
+
+def entries_listed(
+    *, user: Any, where: EntryFilter, newest_first: bool = True
+) -> QuerySet[LedgerEntry]:
+    """Entries in scope that match ``where``, in the order of the chain (or its reverse)."""
+    rows = entries_visible(user=user).filter(where.q())
+    rows = rows.select_related("transaction__commune", "account__source")
+    return rows.order_by("-seq" if newest_first else "seq")
+
+
 def donation_get(*, user: Any, receipt_code: str) -> Donation:
     found = donations_visible(user=user).filter(receipt_code=receipt_code.strip().upper()).first()
     if found is None:
@@ -178,6 +211,16 @@ def allocation_totals(
         if row["account__kind"] == AccountKind.SPENT:
             total.disbursed += int(row["total"])
     return totals
+
+
+def allocation_balances(
+    *, user: Any, allocations: Iterable[Allocation]
+) -> dict[int, AllocationTotal]:
+    """Allocated (net of reversals) and disbursed money of each allocation, from its entries."""
+    ids = [a.pk for a in allocations]
+    entries = entries_visible(user=user).filter(account__allocation__in=ids)
+    totals = allocation_totals(entries, by=["id"])
+    return {pk: totals.get((pk,), AllocationTotal()) for pk in ids}
 
 
 def use_summary(

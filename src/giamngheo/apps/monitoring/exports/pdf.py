@@ -2,14 +2,12 @@
 headline rates, the trend by year, changes of status, deprivations, villages, support, money
 and targets of the report year.
 
-WeasyPrint needs the Pango text library of the system. When it cannot be loaded,
-:func:`commune_summary_pdf` raises :class:`PdfUnavailableError` naming the missing library, so
-the page can say so instead of failing.
+WeasyPrint needs the Pango text library of the system: when it cannot be loaded,
+:func:`commune_summary_pdf` raises :class:`giamngheo.pdf.PdfUnavailableError`.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -19,22 +17,13 @@ from giamngheo.apps.monitoring.exports.data import ReportData
 from giamngheo.apps.monitoring.exports.indicators import HEADLINE, target_rows
 from giamngheo.apps.monitoring.exports.tt10 import spending_total
 from giamngheo.apps.monitoring.selectors import transition_labels
+from giamngheo.pdf import pdf_from_html
 
 TEMPLATE = "web/monitoring/commune_summary_pdf.html"
-_LIBRARY = re.compile(r"cannot load library '([^']+)'")
-
-
-class PdfUnavailableError(RuntimeError):
-    """WeasyPrint could not load a system library (``library``: its name)."""
-
-    def __init__(self, library: str) -> None:
-        super().__init__(library)
-        self.library = library
 
 
 def commune_summary_pdf(data: ReportData) -> bytes:
-    html = commune_summary_html(data)
-    return _weasyprint().HTML(string=html).write_pdf()
+    return pdf_from_html(commune_summary_html(data))
 
 
 def commune_summary_html(data: ReportData) -> str:
@@ -59,16 +48,3 @@ def summary_context(data: ReportData) -> dict[str, Any]:
         "spending_total": spending_total(data.spending),
         "villages": sorted(data.children, key=lambda c: c.unit.code),
     }  # fmt: skip
-
-
-def _weasyprint() -> Any:
-    try:
-        import weasyprint  # type: ignore[import-untyped]
-    except OSError as error:  # a system library is missing
-        raise PdfUnavailableError(missing_library(error)) from error
-    return weasyprint
-
-
-def missing_library(error: BaseException) -> str:
-    found = _LIBRARY.search(str(error))
-    return found.group(1) if found else "Pango (libpango-1.0)"

@@ -1,5 +1,6 @@
 """Reading money: balances and uses by period, the ledger and its Excel export, a donor's
-printable receipt with the trace of what the donation paid for."""
+printable receipt with the trace of what the donation paid for, and a disbursement's payment
+voucher as PDF."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from giamngheo.apps.accounts.roles import Capability
 from giamngheo.apps.accounts.scopes import scope_of
 from giamngheo.apps.funds.access import can_view
 from giamngheo.apps.funds.export import ledger_xlsx
 from giamngheo.apps.funds.public import donor_public
+from giamngheo.apps.funds.receipts import disbursement_receipt, receipt_pdf
 from giamngheo.apps.funds.selectors import (
     Period,
     SourceBalance,
@@ -25,6 +28,7 @@ from giamngheo.apps.funds.selectors import (
     transactions_visible,
     use_summary_visible,
 )
+from giamngheo.pdf import PdfUnavailableError
 from giamngheo.web.pages.funds.forms import PeriodForm, ReversalForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -67,7 +71,8 @@ def _use_totals(uses: list[UseRow]) -> dict[str, int]:
 @login_required
 def ledger_page(request: HttpRequest) -> HttpResponse:
     _require_view(request)
-    rows = transactions_visible(user=request.user).prefetch_related("entries__account__source")
+    rows = transactions_visible(user=request.user).select_related("disbursement")
+    rows = rows.prefetch_related("entries__account__source")
     page = Paginator(rows.order_by("-id"), 50).get_page(request.GET.get("page"))
     reversal = ReversalForm(initial={"booked_on": timezone.localdate()})
     can_record = scope_of(request.user).can(Capability.FUNDS_RECORD)
@@ -101,3 +106,19 @@ def receipt_page(request: HttpRequest, code: str) -> HttpResponse:
         "web/funds/receipt.html",
         {"donation": donation, "trace": trace, "public_donor": donor_public(donation)},
     )
+
+
+@login_required
+@require_safe
+def disbursement_receipt_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The payment voucher of a disbursement the user may read (missing otherwise)."""
+    _require_view(request)
+    receipt = disbursement_receipt(user=request.user, pk=pk)
+    try:
+        body = receipt_pdf(receipt)
+    except PdfUnavailableError as error:
+        context = {"library": error.library}
+        return render(request, "web/funds/pdf_unavailable.html", context, status=503)
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="PhieuChi_{receipt.number}.pdf"'
+    return response

@@ -11,6 +11,11 @@ urlpatterns = [
     path("ngan-sach/", records.budget_receipt_page, name="funds-budget"),
     path("phan-bo/", records.allocation_page, name="funds-allocations"),
     path("giai-ngan/", records.disbursement_page, name="funds-disbursements"),
+    path(
+        "giai-ngan/<int:pk>/phieu-chi.pdf",
+        reports.disbursement_receipt_pdf,
+        name="funds-disbursement-receipt",
+    ),
     path("so-cai/", reports.ledger_page, name="funds-ledger"),
     path("so-cai/excel/", reports.ledger_export, name="funds-ledger-xlsx"),
     path("so-cai/<int:pk>/dao/", records.reverse_page, name="funds-reverse"),

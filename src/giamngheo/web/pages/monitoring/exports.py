@@ -30,11 +30,12 @@ from giamngheo.apps.monitoring.exports.data import (
     report_data,
     standards_for,
 )
-from giamngheo.apps.monitoring.exports.pdf import PdfUnavailableError, commune_summary_pdf
+from giamngheo.apps.monitoring.exports.pdf import commune_summary_pdf
 from giamngheo.apps.monitoring.exports.tt10 import form01_xlsx, form02_xlsx
 from giamngheo.apps.monitoring.exports.tt10_report import PERIOD_KINDS, ReportPeriod, report_xlsx
 from giamngheo.apps.review.models import ReviewCampaign
 from giamngheo.apps.review.selectors import campaigns_visible
+from giamngheo.pdf import PdfUnavailableError
 from giamngheo.web.pages.monitoring.common import require_view, unit_or_404
 from giamngheo.web.pages.monitoring.dashboard import standard_name
 from giamngheo.web.pages.programmes.common import lang_of
