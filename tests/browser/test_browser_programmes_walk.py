@@ -1,8 +1,11 @@
 """A provincial officer loads the default levels, previews the enrolment by commune and
-commits it; a commune officer then records support, sees a refusal for a loan the household
-is not eligible for, and finds the record in the list."""
+commits it (both run by the real worker, the page following their progress); a commune
+officer then records support, sees a refusal for a loan the household is not eligible for,
+and finds the record in the list."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -18,7 +21,9 @@ from giamngheo.apps.programmes.models import Enrolment, SupportRecord
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_enrolment_then_delivery(live_server: LiveServer, page: Page, geo_units: None) -> None:
+def test_enrolment_then_delivery(
+    live_server: LiveServer, page: Page, geo_units: None, run_worker: Callable[[], None]
+) -> None:
     commune = Commune.objects.get(code=HOME)
     household(HOME, "H-NGHEO", {2024: "poor", 2025: "poor"})
     household(HOME, "H-CAN", {2025: "near_poor"})
@@ -33,10 +38,16 @@ def test_enrolment_then_delivery(live_server: LiveServer, page: Page, geo_units:
     page.get_by_label("Mức hỗ trợ").select_option(label="Hỗ trợ xây mới nhà ở (nha-xay-moi@v1)")
     page.get_by_label("Năm").fill("2026")
     page.get_by_role("button", name="Xem trước").click()
-    expect(page.locator("#preview")).to_contain_text(commune.name)
+    preview = page.locator("section.job").first
+    expect(preview).to_contain_text("Đang chờ")
+    run_worker()
+    expect(preview).to_contain_text(commune.name, timeout=10_000)
     assert Enrolment.objects.count() == 0
-    page.get_by_role("button", name="Ghi danh 2 hộ").click()
-    expect(page.locator("#preview")).to_contain_text("Đã ghi danh 2 hộ theo nha-xay-moi@v1.")
+    preview.get_by_role("button", name="Ghi danh 2 hộ").click()
+    commit = page.locator("section.job").first
+    expect(commit).to_contain_text("Đang chờ")
+    run_worker()
+    expect(commit).to_contain_text("Đã ghi danh 2 hộ theo nha-xay-moi@v1.", timeout=10_000)
     assert Enrolment.objects.count() == 2
     page.get_by_role("button", name="Đăng xuất").click()
 

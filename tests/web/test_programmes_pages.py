@@ -1,9 +1,11 @@
-"""The programme pages: enrolment preview then commit, recording support (and a refusal
-shown on the form), campaign report with duplicates, housing report, eligibility page."""
+"""The programme pages: enrolment preview then commit (background jobs), recording support
+(and a refusal shown on the form), campaign report with duplicates, housing report,
+eligibility page."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from django.urls import reverse
@@ -15,25 +17,53 @@ from tests.apps.programmes.programmes_support import (
 )
 from tests.factories import session_client
 
+from giamngheo.apps.jobs.models import JobRun
 from giamngheo.apps.programmes.models import Enrolment, SupportLevel, SupportRecord
 from giamngheo.apps.programmes.services import campaign_create, levels_template_load
 
 pytestmark = pytest.mark.django_db
 
 
-def test_enrolment_preview_then_commit() -> None:
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("geo_units")
+def test_enrolment_preview_then_commit_run_as_jobs(run_worker: Callable[[], None]) -> None:
     officer = province_officer()
     household(HOME, "H-1", {2025: "poor"})
     client = session_client(officer)
     assert client.post(reverse("web:programmes-template", args=["muc-ho-tro"])).status_code == 302
     level = SupportLevel.objects.get(code="nha-xay-moi")
-    url = reverse("web:programmes-enrolment")
-    page = client.post(url, {"level": level.pk, "year": 2026, "action": "preview"})
-    assert "Ghi danh 1 hộ" in page.content.decode()
+    url, data = reverse("web:programmes-enrolment"), {"level": level.pk, "year": 2026}
+    assert client.post(url, data | {"action": "preview"}).status_code == 302
+    preview = JobRun.objects.get(kind="enrolment-preview")
+    page = client.get(url).content.decode()
+    assert 'hx-trigger="every 1s"' in page
+    assert reverse("web:programmes-enrolment-job", args=[preview.pk]) in page
+    run_worker()
+    fragment = client.get(reverse("web:programmes-enrolment-job", args=[preview.pk]))
+    assert "Ghi danh 1 hộ" in fragment.content.decode()
+    assert 'hx-trigger="every 1s"' not in fragment.content.decode()
     assert Enrolment.objects.count() == 0
-    page = client.post(url, {"level": level.pk, "year": 2026, "action": "commit"})
-    assert "Đã ghi danh 1 hộ theo nha-xay-moi@v1." in page.content.decode()
+    assert client.post(url, data | {"action": "commit"}).status_code == 302
+    run_worker()
+    commit = JobRun.objects.get(kind="enrolment")
+    fragment = client.get(reverse("web:programmes-enrolment-job", args=[commit.pk]))
+    assert "Đã ghi danh 1 hộ theo nha-xay-moi@v1." in fragment.content.decode()
     assert Enrolment.objects.count() == 1
+
+
+def test_enrolment_refused_on_the_form_and_jobs_hidden_from_other_roles() -> None:
+    officer = province_officer()
+    levels_template_load(actor=officer, province=officer.scope_province)
+    level = SupportLevel.objects.get(code="nha-xay-moi")
+    url = reverse("web:programmes-enrolment")
+    page = session_client(officer).post(url, {"level": level.pk, "year": 2030, "action": "preview"})
+    assert 'id="id_level-error"' in page.content.decode()
+    assert "không áp dụng cho năm 2030" in page.content.decode()
+    assert not JobRun.objects.exists()
+    session_client(officer).post(url, {"level": level.pk, "year": 2026, "action": "preview"})
+    job = JobRun.objects.get()
+    fragment = reverse("web:programmes-enrolment-job", args=[job.pk])
+    assert session_client(commune_officer()).get(fragment).status_code == 404
 
 
 def test_support_recorded_and_refusal_shown_on_the_field() -> None:

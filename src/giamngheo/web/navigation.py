@@ -1,4 +1,5 @@
-"""The navigation bar: only the pages the signed-in user's role may open."""
+"""The navigation bar, and the tabs of the programme pages: only the pages the signed-in
+user's role may open."""
 
 from __future__ import annotations
 
@@ -43,12 +44,40 @@ NAV_ITEMS = (
     NavItem(label=_("Nhật ký thay đổi"), url_name="web:audit", needs=Capability.AUDIT_VIEW),
 )
 
+PROGRAMME_TABS = (
+    NavItem(label=_("Chương trình"), url_name="web:programmes", needs=Capability.REGISTRY_VIEW),
+    NavItem(
+        label=_("Dự án, tiểu dự án"),
+        url_name="web:programmes-structure",
+        needs=Capability.REGISTRY_VIEW,
+    ),
+    NavItem(label=_("Kinh phí"), url_name="web:programmes-budget", needs=Capability.REGISTRY_VIEW),
+    NavItem(
+        label=_("Mô hình sinh kế"),
+        url_name="web:programmes-livelihood",
+        needs=Capability.REGISTRY_VIEW,
+    ),
+    NavItem(
+        label=_("Ghi danh"), url_name="web:programmes-enrolment", needs=Capability.PROGRAMMES_MANAGE
+    ),
+    NavItem(
+        label=_("Hỗ trợ đã trao"),
+        url_name="web:programmes-support",
+        needs=Capability.SUPPORT_RECORD,
+    ),
+    NavItem(
+        label=_("Đợt vận động"), url_name="web:programmes-campaigns", needs=Capability.REGISTRY_VIEW
+    ),
+    NavItem(label=_("Nhà ở"), url_name="web:programmes-housing", needs=Capability.REGISTRY_VIEW),
+)
+
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    """Template context: ``nav`` (items the user may open) and ``scope_text``."""
+    """Template context: ``nav`` (items the user may open), ``scope_text`` and, on the
+    programme pages, ``programme_tabs``."""
     user = request.user
     if not user.is_authenticated:
-        return {"nav": [], "scope_text": ""}
+        return {"nav": [], "scope_text": "", "programme_tabs": []}
     scope = scope_of(user)
     items = [
         {"label": item.label, "url": reverse(item.url_name),
@@ -56,7 +85,16 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         for item in NAV_ITEMS
         if _allowed(item, scope)
     ]  # fmt: skip
-    return {"nav": items, "scope_text": _scope_text(user)}
+    tabs = _tabs(request, scope) if request.path.startswith(reverse("web:programmes")) else []
+    return {"nav": items, "scope_text": _scope_text(user), "programme_tabs": tabs}
+
+
+def _tabs(request: HttpRequest, scope: Scope) -> list[dict[str, Any]]:
+    """The programme tabs the user may open; the current one is the longest that leads to
+    the page (the first tab leads to every programme page)."""
+    urls = [(item, reverse(item.url_name)) for item in PROGRAMME_TABS if _allowed(item, scope)]
+    current = max((url for _item, url in urls if request.path.startswith(url)), key=len, default="")
+    return [{"label": item.label, "url": url, "active": url == current} for item, url in urls]
 
 
 def _allowed(item: NavItem, scope: Scope) -> bool:

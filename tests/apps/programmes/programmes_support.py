@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 from tests.factories import HouseholdFactory, MemberFactory, SurveyFactory, UserFactory
 
 from giamngheo.apps.accounts.models import Organisation, User
 from giamngheo.apps.accounts.roles import OrganisationKind, Role
 from giamngheo.apps.geo.models import Commune, Village
+from giamngheo.apps.programmes.models import Programme
+from giamngheo.apps.programmes.services import programme_template_load
 from giamngheo.apps.registry.models import Household
 from giamngheo.apps.standards.models import SurveyClassification
 
@@ -19,6 +22,18 @@ HOME, NEIGHBOUR = "05977", "05983"
 
 def province_officer() -> User:
     return UserFactory(role=Role.PROVINCE_OFFICER, unit=Commune.objects.get(code=HOME).province)
+
+
+@pytest.fixture
+def officer() -> User:
+    """A provincial officer of the home province (a fixture: import it with the test)."""
+    return province_officer()
+
+
+@pytest.fixture
+def qd90(officer: User) -> Programme:
+    """The national programme of Decision 90/QĐ-TTg loaded into the home province."""
+    return programme_template_load(actor=officer, province=officer.scope_province)
 
 
 def commune_officer(code: str = HOME) -> User:

@@ -72,3 +72,7 @@ class LivelihoodKind(models.TextChoices):
     LIVESTOCK = "livestock", _("Chăn nuôi")
     OCOP = "ocop", _("Sản phẩm OCOP")
     OTHER = "other", _("Mô hình khác")
+
+
+# ``JobRun.kind`` of the enrolment jobs, by action.
+ENROLMENT_JOB_KINDS: dict[str, str] = {"preview": "enrolment-preview", "commit": "enrolment"}

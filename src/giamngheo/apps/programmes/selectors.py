@@ -5,20 +5,32 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
 from giamngheo.apps.accounts.roles import Capability
 from giamngheo.apps.accounts.scopes import scope_filter, scope_of
-from giamngheo.apps.programmes.choices import AmountUnit, HousingKind, HousingStage, SupportType
+from giamngheo.apps.jobs.models import JobRun
+from giamngheo.apps.jobs.selectors import jobs_visible
+from giamngheo.apps.programmes.choices import (
+    ENROLMENT_JOB_KINDS,
+    AmountUnit,
+    HousingKind,
+    HousingStage,
+    SupportType,
+)
 from giamngheo.apps.programmes.facts import household_facts
 from giamngheo.apps.programmes.levels import eligibility_rule
 from giamngheo.apps.programmes.models import (
+    BudgetLine,
     Campaign,
     EligibilityRule,
     Enrolment,
+    LivelihoodModel,
     Programme,
+    Project,
+    SubProject,
     SupportLevel,
     SupportRecord,
 )
@@ -35,6 +47,86 @@ def programmes_visible(*, user: Any) -> QuerySet[Programme]:
 
 def programme_get(*, user: Any, pk: int) -> Programme:
     return programmes_visible(user=user).get(pk=pk)
+
+
+def projects_visible(*, user: Any) -> QuerySet[Project]:
+    return Project.objects.filter(in_province(user, "programme__province_id")).select_related(
+        "programme"
+    )
+
+
+def sub_projects_visible(*, user: Any) -> QuerySet[SubProject]:
+    rows = SubProject.objects.filter(in_province(user, "project__programme__province_id"))
+    return rows.select_related("project__programme")
+
+
+def budget_lines_visible(*, user: Any) -> QuerySet[BudgetLine]:
+    rows = BudgetLine.objects.filter(in_province(user, "project__programme__province_id"))
+    return rows.select_related("project__programme", "sub_project")
+
+
+def livelihood_models_visible(*, user: Any) -> QuerySet[LivelihoodModel]:
+    """The province's models, each with ``households``: how many take part (a count only)."""
+    rows = LivelihoodModel.objects.filter(in_province(user, "commune__province_id"))
+    return rows.select_related("commune", "sub_project__project").annotate(
+        households=Count("participants__household", distinct=True)
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StructureRow:
+    """A project or one of its sub-projects, with the money planned for it in every year."""
+
+    level: Literal["project", "sub_project"]
+    pk: int
+    project_pk: int
+    number: str  # ``3`` or ``3.1``
+    name: str
+    planned_vnd: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProgrammeStructure:
+    programme: Programme
+    rows: list[StructureRow]  # each project followed by its sub-projects
+    planned_vnd: int
+
+
+def programme_structures(*, user: Any) -> list[ProgrammeStructure]:
+    """Every programme the user sees, its projects and sub-projects and their budgets (a
+    project's budget counts the lines of its sub-projects too)."""
+    planned: Counter[tuple[str, int]] = Counter()
+    grouped = budget_lines_visible(user=user).values("project_id", "sub_project_id")
+    for row in grouped.annotate(total=Sum("amount_vnd")).order_by():
+        planned["p", row["project_id"]] += row["total"]
+        if row["sub_project_id"] is not None:
+            planned["s", row["sub_project_id"]] += row["total"]
+    return [_structure(p, planned) for p in programmes_visible(user=user)]
+
+
+def _structure(programme: Programme, planned: Counter[tuple[str, int]]) -> ProgrammeStructure:
+    rows = []
+    for project in programme.projects.all():
+        rows.append(_row("project", project.pk, project, str(project.number), project.name,
+                         planned["p", project.pk]))  # fmt: skip
+        for s in project.sub_projects.all():
+            number = f"{project.number}.{s.number}"
+            rows.append(_row("sub_project", s.pk, project, number, s.name, planned["s", s.pk]))
+    total = sum(r.planned_vnd for r in rows if r.level == "project")
+    return ProgrammeStructure(programme=programme, rows=rows, planned_vnd=total)
+
+
+def _row(
+    level: Literal["project", "sub_project"], pk: int, project: Project, number: str, name: str,
+    planned: int,
+) -> StructureRow:  # fmt: skip
+    return StructureRow(level=level, pk=pk, project_pk=project.pk, number=number, name=name,
+                        planned_vnd=planned)  # fmt: skip
+
+
+def enrolment_jobs_visible(*, user: Any) -> QuerySet[JobRun]:
+    """Enrolment jobs (previews and commits) the user may see, newest first."""
+    return jobs_visible(user=user).filter(kind__in=ENROLMENT_JOB_KINDS.values())
 
 
 def rules_visible(*, user: Any) -> QuerySet[EligibilityRule]:

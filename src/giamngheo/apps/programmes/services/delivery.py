@@ -3,7 +3,8 @@
 Refused whole, with a message naming the field: a household outside the giver's scope, a
 support type that is not the level's, a household the level's rule does not cover (e.g. a
 loan product it is not eligible for), an amount that breaks the level, housing stages out of
-order ("completed" before "started"), a campaign of another province or outside its dates.
+order ("completed" before "started"), a campaign of another province or outside its dates, a
+livelihood model of another province.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from giamngheo.apps.accounts.roles import Capability, Role
 from giamngheo.apps.accounts.scopes import scope_require
@@ -68,6 +70,9 @@ def support_check(record: SupportRecord) -> None:
         _housing_check(record)
     if record.campaign is not None:
         _campaign_check(record)
+    model = record.livelihood_model
+    if model is not None and model.commune.province_id != record.household.province_id:
+        raise ValidationError({"livelihood_model": _("Mô hình sinh kế của tỉnh khác.")})
 
 
 def _level_check(record: SupportRecord, level: SupportLevel) -> None:

@@ -15,11 +15,12 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from giamngheo.analytics.eligibility import ELIGIBLE
+from giamngheo.analytics.eligibility import ELIGIBLE, eligible_lazy
 from giamngheo.apps.accounts.roles import Capability
 from giamngheo.apps.audit.services import audit_bulk_record
 from giamngheo.apps.geo.models import Commune
-from giamngheo.apps.programmes.facts import eligible_frame, rows_frame
+from giamngheo.apps.jobs.services import Progress, progress_ignored
+from giamngheo.apps.programmes.facts import facts_load, rows_frame
 from giamngheo.apps.programmes.levels import (
     eligibility_rule,
     level_amount_expr,
@@ -31,8 +32,11 @@ from giamngheo.apps.programmes.scope import province_require
 from giamngheo.apps.registry.models import Household
 from giamngheo.apps.standards.selectors import standards_applicable
 from giamngheo.db.bulk import bulk_insert_frame
+from giamngheo.domain.explain import format_number
 
 AMOUNT = "amount"
+PREVIEW_STEPS = 2  # read, check
+COMMIT_STEPS = 3  # read, check, store
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,23 +66,45 @@ def enrolment_as_of(year: int) -> dt.date:
     return dt.date(year, 1, 1)
 
 
-def enrolment_preview(*, actor: Any, level: SupportLevel, year: int) -> EnrolmentPreview:
-    """Who the level's rule enrols in ``year`` and for how much, by commune; writes nothing."""
+def enrolment_preview(
+    *, actor: Any, level: SupportLevel, year: int, progress: Progress = progress_ignored
+) -> EnrolmentPreview:
+    """Who the level's rule enrols in ``year`` and for how much, by commune; writes nothing.
+    ``progress`` is told before each phase (read, check)."""
     province_require(actor, Capability.PROGRAMMES_MANAGE, level.province)
     started = time.perf_counter()
-    frame = _candidates(level, year)
+    frame = _candidates(level, year, progress, total=PREVIEW_STEPS)
+    return _preview(level, year, frame, time.perf_counter() - started)
+
+
+def enrolment_commit(
+    *, actor: Any, level: SupportLevel, year: int, progress: Progress = progress_ignored
+) -> EnrolmentPreview:
+    """Store every eligible household not yet enrolled for the level and year and one audit
+    event for the batch; returns what was enrolled.
+
+    Reads and checks first, then stores in one durable transaction (all or nothing) that
+    leaves out households enrolled meanwhile by another run. ``progress`` is told before each
+    phase (read, check, store), never inside the transaction (see
+    :mod:`giamngheo.apps.jobs.services`).
+    """
+    province_require(actor, Capability.PROGRAMMES_MANAGE, level.province)
+    started = time.perf_counter()
+    frame = _candidates(level, year, progress, total=COMMIT_STEPS)
+    new = frame.filter(~pl.col("enrolled")).height
+    progress(done=2, total=COMMIT_STEPS, message=f"Đang lưu {format_number(new)} hộ ghi danh")
+    frame = _store(level, year, frame)
     return _preview(level, year, frame, time.perf_counter() - started)
 
 
 @transaction.atomic(durable=True)
-def enrolment_commit(*, actor: Any, level: SupportLevel, year: int) -> EnrolmentPreview:
-    """Store every eligible household not yet enrolled for the level and year (all or
-    nothing) and one audit event for the batch; returns what was enrolled."""
-    province_require(actor, Capability.PROGRAMMES_MANAGE, level.province)
-    started = time.perf_counter()
-    frame = _candidates(level, year)
-    new = frame.filter(~pl.col("enrolled"))
-    rows = new.select(
+def _store(level: SupportLevel, year: int, frame: pl.DataFrame) -> pl.DataFrame:
+    """Insert the candidates not enrolled when the transaction starts (runs of the same level
+    wait for each other on PostgreSQL); ``frame`` with ``enrolled`` as it was then."""
+    SupportLevel.objects.select_for_update().only("pk").get(pk=level.pk)
+    enrolled = _enrolled(Enrolment.objects.filter(level=level, year=year))
+    frame = frame.with_columns(pl.col("household_id").is_in(enrolled.implode()).alias("enrolled"))
+    rows = frame.filter(~pl.col("enrolled")).select(
         pl.lit(level.pk).alias("level_id"),
         pl.lit(level.eligibility_id).alias("eligibility_id"),
         pl.col("household_id"),
@@ -92,7 +118,7 @@ def enrolment_commit(*, actor: Any, level: SupportLevel, year: int) -> Enrolment
         target_type="programmes.enrolment", count=rows.height, province_id=level.province_id,
         summary=f"Ghi danh {rows.height} hộ theo {what}",
     )  # fmt: skip
-    return _preview(level, year, frame, time.perf_counter() - started)
+    return frame
 
 
 def standards_check(level: SupportLevel, year: int) -> None:
@@ -114,20 +140,27 @@ def standards_check(level: SupportLevel, year: int) -> None:
         )})  # fmt: skip
 
 
-def _candidates(level: SupportLevel, year: int) -> pl.DataFrame:
+def _candidates(level: SupportLevel, year: int, progress: Progress, *, total: int) -> pl.DataFrame:
     """Eligible households of the province with their amount and whether already enrolled."""
     standards_check(level, year)
     as_of = enrolment_as_of(year)
-    households = Household.objects.filter(province_id=level.province_id)
     rule = eligibility_rule(level.eligibility)
     extra = [p.when for p in level_priorities(level)]
-    frame = eligible_frame(households, rule, as_of=as_of, extra=extra)
+    province = level.province.name
+    progress(done=0, total=total, message=f"Đang đọc dữ liệu các hộ của {province}")
+    households = Household.objects.filter(province_id=level.province_id)
+    facts, members = facts_load(households, [rule, *extra], as_of=as_of)
+    enrolled = _enrolled(Enrolment.objects.filter(level=level, year=year))
+    n = format_number(facts.height)
+    progress(done=1, total=total, message=f"Đang xét {n} hộ theo {level.eligibility.label}")
+    frame = eligible_lazy(facts.lazy(), members.lazy(), rule, as_of=as_of, extra=extra)
     eligible = frame.filter(pl.col(ELIGIBLE)).with_columns(
         level_amount_expr(level, as_of=as_of).alias(AMOUNT)
     )
-    enrolled = _enrolled(Enrolment.objects.filter(level=level, year=year))
-    return eligible.select("household_id", "commune_id", AMOUNT).with_columns(
-        pl.col("household_id").is_in(enrolled.implode()).alias("enrolled")
+    return (
+        eligible.select("household_id", "commune_id", AMOUNT)
+        .collect()
+        .with_columns(pl.col("household_id").is_in(enrolled.implode()).alias("enrolled"))
     )
 
 

@@ -1,5 +1,6 @@
 """Creating a campaign (provincial officers). A Month for the Poor left without dates runs
-17 Oct – 18 Nov of the chosen year; the service fills them in."""
+17 Oct – 18 Nov of the chosen year; the service fills them in. One action creates the
+campaigns that come back every year (the Month for the Poor) for a year."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from giamngheo.apps.accounts.roles import Capability
 from giamngheo.apps.programmes.choices import CampaignKind, SupportType
-from giamngheo.apps.programmes.services import campaign_create
+from giamngheo.apps.programmes.services import campaign_create, campaigns_yearly_create
 from giamngheo.web.pages.programmes.common import errors_to_form, province_of, require
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -64,3 +66,37 @@ def _create(request: HttpRequest, form: CampaignForm) -> bool:
         return False
     messages.success(request, _g("Đã tạo đợt vận động %(name)s.") % {"name": campaign.name})
     return True
+
+
+_PROVINCE_ONLY = _("Chỉ cán bộ cấp tỉnh làm được việc này.")
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm"), min_value=2021, max_value=2100)
+
+
+@login_required
+@require_POST
+def campaigns_yearly(request: HttpRequest) -> HttpResponse:
+    """Create the year's recurring campaigns the province has not opened yet."""
+    require(request, Capability.PROGRAMMES_MANAGE)
+    form = YearForm(request.POST)
+    province = province_of(request.user)
+    if province is None or not form.is_valid():
+        refused = _g("Ghi năm từ 2021 đến 2100.") if province else _PROVINCE_ONLY
+        messages.error(request, str(refused))
+        return redirect("web:programmes-campaigns")
+    year = form.cleaned_data["year"]
+    try:
+        made = campaigns_yearly_create(actor=request.user, province=province, year=year)
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _yearly_message(year, [c.name for c in made]))
+    return redirect("web:programmes-campaigns")
+
+
+def _yearly_message(year: int, names: list[str]) -> str:
+    if not names:
+        return _g("Các đợt thường niên của năm %(year)s đã có.") % {"year": year}
+    return _g("Đã tạo đợt thường niên: %(names)s.") % {"names": ", ".join(names)}

@@ -18,8 +18,13 @@ from django.utils.translation import gettext_lazy as _
 
 from giamngheo.apps.accounts.roles import Capability
 from giamngheo.apps.programmes.choices import FundSource, HousingKind, SupportType
-from giamngheo.apps.programmes.models import Campaign, SupportLevel
-from giamngheo.apps.programmes.selectors import campaigns_visible, levels_current, support_visible
+from giamngheo.apps.programmes.models import Campaign, LivelihoodModel, SupportLevel
+from giamngheo.apps.programmes.selectors import (
+    campaigns_visible,
+    levels_current,
+    livelihood_models_visible,
+    support_visible,
+)
 from giamngheo.apps.programmes.services import support_import, support_record, support_table_read
 from giamngheo.apps.registry.models import Household
 from giamngheo.apps.registry.selectors import households_visible
@@ -45,6 +50,10 @@ class SupportForm(forms.Form):
         label=_("Đợt vận động"), queryset=Campaign.objects.none(), required=False,
         empty_label=_("Không thuộc đợt nào"),
     )  # fmt: skip
+    livelihood_model = forms.ModelChoiceField(
+        label=_("Mô hình sinh kế"), queryset=LivelihoodModel.objects.none(), required=False,
+        empty_label=_("Không tham gia mô hình nào"),
+    )  # fmt: skip
     housing_kind = forms.ChoiceField(
         label=_("Loại nhà"), choices=[("", "—"), *HousingKind.choices], required=False
     )
@@ -57,6 +66,8 @@ class SupportForm(forms.Form):
         ids = [lv.pk for lv in levels_current(user=user)]
         self.fields["level"].queryset = SupportLevel.objects.filter(pk__in=ids).order_by("code")  # type: ignore[attr-defined]
         self.fields["campaign"].queryset = campaigns_visible(user=user)  # type: ignore[attr-defined]
+        models = livelihood_models_visible(user=user).order_by("commune__name", "name")
+        self.fields["livelihood_model"].queryset = models  # type: ignore[attr-defined]
 
     def clean_household_code(self) -> Household:
         code = self.cleaned_data["household_code"].strip()

@@ -19,14 +19,18 @@ from giamngheo.apps.programmes.selectors import (
 )
 from giamngheo.apps.registry.models import Household
 from giamngheo.apps.registry.selectors import household_get
-from giamngheo.web.pages.programmes.common import lang_of, require
+from giamngheo.web.pages.programmes.common import can_manage, lang_of, require
 
 
 @login_required
 def campaign_list(request: HttpRequest) -> HttpResponse:
     require(request, Capability.REGISTRY_VIEW)
-    campaigns = campaigns_visible(user=request.user)
-    return render(request, "web/programmes/campaigns.html", {"campaigns": campaigns})
+    context = {
+        "campaigns": campaigns_visible(user=request.user),
+        "can_manage": can_manage(request),
+        "year": timezone.localdate().year,
+    }
+    return render(request, "web/programmes/campaigns.html", context)
 
 
 @login_required
