@@ -1,7 +1,7 @@
 """Settings, read from the environment (one module for every deployment; see docs/adr/0001).
 
-- ``DATABASE_URL``: default ``sqlite:///var/giamngheo.sqlite3`` (WAL);
-  ``postgres://…`` in production.
+- ``DATABASE_URL``: default ``sqlite:///var/giamngheo.sqlite3`` (WAL, through
+  ``giamngheo.db.backends.sqlite3``); ``postgres://…`` in production.
 - ``DEBUG``: off unless ``DEBUG=1``.
 - ``SECRET_KEY``: from the environment, else generated once into ``var/secret_key``.
 - ``ALLOWED_HOSTS``: comma-separated; ``127.0.0.1,localhost`` by default.
@@ -26,6 +26,7 @@ def _env_flag(name: str, default: bool = False) -> bool:
 def _database(url: str) -> dict[str, Any]:
     config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["ENGINE"] = "giamngheo.db.backends.sqlite3"  # + search keys (giamngheo.db.search)
         config["CONN_MAX_AGE"] = 0
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from typing import Any
 
 import pytest
 from django.http import Http404, HttpResponse
 from django.test import RequestFactory
+from django.utils import timezone
 from tests.factories import UserFactory
 
 from giamngheo.apps.accounts.models import User
 from giamngheo.apps.geo.models import Commune
-from giamngheo.apps.jobs.models import JobRun
-from giamngheo.apps.jobs.services import job_create, job_fail, job_progress, job_start, job_succeed
+from giamngheo.apps.jobs.models import JobRun, JobState
+from giamngheo.apps.jobs.services import (
+    LOST,
+    job_create,
+    job_fail,
+    job_progress,
+    job_start,
+    job_succeed,
+)
 from giamngheo.web.pages import jobs
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +92,18 @@ def test_another_communes_officer_gets_not_found(job: JobRun) -> None:
     neighbour = UserFactory(unit=Commune.objects.get(code="05983"))
     with pytest.raises(Http404):
         _get(neighbour, job)
+
+
+def test_a_job_whose_worker_died_shows_as_interrupted_and_stops_polling(
+    officer: User, job: JobRun, settings: Any
+) -> None:
+    settings.JOB_LOST_AFTER_SECONDS = 60
+    job_start(job_id=job.pk)
+    job_progress(job_id=job.pk, done=1, total=3, message="Đang phân loại")
+    JobRun.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=2))
+    page = _get(officer, job).content.decode()
+    assert "hx-trigger" not in page
+    assert "Thất bại" in page
+    assert "dừng ở bước: Đang phân loại" in page
+    assert f'role="alert">{LOST}</p>' in page
+    assert JobRun.objects.get(pk=job.pk).state == JobState.FAILED

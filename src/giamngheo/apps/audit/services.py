@@ -105,7 +105,7 @@ def audited_save(*, instance: models.Model, summary: str = "") -> models.Model:
     Call inside the caller's transaction; runs ``full_clean`` so model and database
     constraints produce readable errors before the row is written.
     """
-    fields = [f.attname for f in instance._meta.concrete_fields]
+    fields = [f.attname for f in instance._meta.concrete_fields if not f.generated]
     before: dict[str, Any] = {}
     if instance.pk is not None:
         before = (
@@ -122,7 +122,7 @@ def audited_save(*, instance: models.Model, summary: str = "") -> models.Model:
 
 
 def audited_delete(*, instance: models.Model, summary: str = "") -> None:
-    fields = [f.attname for f in instance._meta.concrete_fields]
+    fields = [f.attname for f in instance._meta.concrete_fields if not f.generated]
     before = {f: getattr(instance, f) for f in fields}
     audit_record(
         action=AuditAction.DELETE,

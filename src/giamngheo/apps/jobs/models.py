@@ -5,6 +5,9 @@
 
 ``result`` is data for the caller; two keys are shown by the progress widget when present:
 ``summary`` (one sentence) and ``details`` (a list of short lines).
+
+``heartbeat_at`` is when the worker last showed it was alive; a running job whose heartbeat is
+too old lost its worker (see :func:`giamngheo.apps.jobs.services.jobs_reap`).
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ class JobRun(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("báo còn chạy lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("công việc nền")
@@ -74,6 +78,11 @@ class JobRun(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(state__in=JobState.values), name="job_state_known"),
             models.CheckConstraint(condition=Q(done__lte=F("total")), name="job_done_within_total"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["heartbeat_at"], condition=Q(state="running"), name="job_running_heartbeat"
+            )
         ]
 
     def __str__(self) -> str:

@@ -1,4 +1,9 @@
-"""Reading jobs, within the reader's scope."""
+"""Reading jobs, within the reader's scope.
+
+Reading first settles the jobs whose worker died (``jobs_reap``), so that no list and no
+progress widget shows a dead job as running; when none has (the usual case) that costs one
+read of a small index.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from django.db.models import Q, QuerySet
 from giamngheo.apps.accounts.roles import ScopeLevel
 from giamngheo.apps.accounts.scopes import UnitPaths, scope_of
 from giamngheo.apps.jobs.models import JobRun
+from giamngheo.apps.jobs.services import jobs_reap
 
 JOB_UNITS = UnitPaths(province="province_id", commune="commune_id", village=None)
 
@@ -22,6 +28,7 @@ def jobs_visible(*, user: Any) -> QuerySet[JobRun]:
     """
     if not getattr(user, "is_authenticated", False):
         return JobRun.objects.none()
+    jobs_reap()
     scope = scope_of(user)
     visible = Q(created_by=user.pk)
     if scope.level != ScopeLevel.VILLAGE:

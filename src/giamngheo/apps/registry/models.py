@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from giamngheo.apps.geo.models import AreaType, Province, Village
 from giamngheo.apps.registry import choices
 from giamngheo.apps.registry.validators import validate_citizen_id
+from giamngheo.db.search import SearchKey
 
 # Every deprivation indicator of every standard held (2022–2025 and 2027–2030); a survey stores
 # one nullable flag per indicator: null = not assessed (e.g. `waste` before 2027).
@@ -18,6 +19,14 @@ INDICATOR_IDS: tuple[str, ...] = (
     "school_attendance", "housing_quality", "housing_area", "water", "latrine", "telecom",
     "information_access", "waste",
 )  # fmt: skip
+
+
+def _search_key_field(name: str) -> models.GeneratedField:
+    """The search key of a text field (:mod:`giamngheo.db.search`), stored and kept current
+    by the database on every write, bulk loads included."""
+    return models.GeneratedField(
+        expression=SearchKey(name), output_field=models.TextField(), db_persist=True
+    )
 
 
 class Household(models.Model):
@@ -35,6 +44,8 @@ class Household(models.Model):
     area = models.CharField(_("khu vực"), max_length=5, choices=AreaType.choices)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+    code_key = _search_key_field("code")
+    address_key = _search_key_field("address")
 
     class Meta:
         verbose_name = _("hộ gia đình")
@@ -84,6 +95,7 @@ class Member(models.Model):
     )
     in_school = models.BooleanField(_("đang đi học"), default=False)
     work_status = models.CharField(_("việc làm"), max_length=24, choices=choices.WorkStatus.choices)
+    name_key = _search_key_field("full_name")
 
     class Meta:
         verbose_name = _("nhân khẩu")

@@ -11,6 +11,7 @@ from giamngheo.apps.accounts.roles import Capability
 from giamngheo.apps.accounts.scopes import UnitPaths, scope_filter, scope_of
 from giamngheo.apps.geo.models import Commune, Province, Village
 from giamngheo.apps.registry.models import Household, Member, Survey
+from giamngheo.db.search import search_key
 
 HOUSEHOLD_UNITS = UnitPaths(
     province="province_id", commune="village__commune_id", village="village_id"
@@ -93,15 +94,17 @@ def household_search(
     village_id: int | None = None,
     sort: str = "code",
 ) -> QuerySet[Household]:
-    """Households in scope matching a code, address or member name, in a known order."""
+    """Households in scope whose code, address or member name contains ``text``, ignoring
+    case and diacritics ("dang van" finds "Đặng Văn A"; see :mod:`giamngheo.db.search`),
+    in a known order."""
     rows = households_visible(user=user).select_related("village__commune")
     if commune_id is not None:
         rows = rows.filter(village__commune_id=commune_id)
     if village_id is not None:
         rows = rows.filter(village_id=village_id)
-    if text := text.strip():
-        named = Member.objects.filter(household=OuterRef("pk"), full_name__icontains=text)
-        rows = rows.filter(Q(code__icontains=text) | Q(address__icontains=text) | Exists(named))
+    if key := search_key(text.strip()):
+        named = Member.objects.filter(household=OuterRef("pk"), name_key__contains=key)
+        rows = rows.filter(Q(code_key__contains=key) | Q(address_key__contains=key) | Exists(named))
     return rows.order_by(*HOUSEHOLD_SORTS.get(sort, HOUSEHOLD_SORTS["code"]))
 
 
