@@ -4,12 +4,17 @@ New records are grouped by their links to each other (connected components); a g
 to one existing cluster joins it, a group linked to none gets a new id, and a group linked to
 several joins the one it matches best and is reported, because two existing clusters are
 never merged without a person deciding. Existing records never change cluster here.
+
+:func:`clusters_table` is the one-off form for a file of records (``giamngheo link
+--clusters``): connected components at a threshold, named as Splink names them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+
+import polars as pl
 
 type Edge = tuple[int, int, float]  # (record, record, match weight)
 
@@ -88,3 +93,27 @@ def _place(
             created.append(target)
         clusters.update(dict.fromkeys(members, target))
     return Assignment(clusters=clusters, created=created, conflicts=conflicts)
+
+
+def clusters_table(record_ids: pl.Series, pairs: pl.DataFrame, *, threshold: float) -> pl.DataFrame:
+    """Every record with its cluster: records joined by pairs scoring at least ``threshold``
+    (connected components) are one person. A cluster is named by its smallest record id, as
+    Splink's ``cluster_pairwise_predictions_at_threshold`` names it, so both engines give the
+    same table. Columns ``cluster_id``, ``record_id``, sorted."""
+    edges = strong_edges(pairs, threshold=threshold)
+    assignment = clusters_assign(new=record_ids.to_list(), existing={}, edges=edges, next_id=0)
+    frame = pl.DataFrame(
+        {"record_id": list(assignment.clusters), "cluster": list(assignment.clusters.values())},
+        schema={"record_id": pl.Int64, "cluster": pl.Int64},
+    )
+    named = pl.col("record_id").min().over("cluster").alias("cluster_id")
+    return frame.select(named, "record_id").sort("cluster_id", "record_id")
+
+
+def strong_edges(pairs: pl.DataFrame, *, threshold: float) -> list[Edge]:
+    """The scored pairs (``unique_id_l``, ``unique_id_r``, ``match_weight``,
+    ``match_probability``) at or above ``threshold``, as edges."""
+    if pairs.is_empty():
+        return []
+    strong = pairs.filter(pl.col("match_probability") >= threshold)
+    return list(strong.select("unique_id_l", "unique_id_r", "match_weight").iter_rows())

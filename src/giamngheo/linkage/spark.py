@@ -13,6 +13,8 @@ Requires the ``spark`` extra; the session must carry Splink's jar of similarity 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import polars as pl
 import sqlglot
@@ -106,10 +108,50 @@ def pairs_predict_spark(
     Splink's ``dedupe_only`` yields each pair once with the smaller id on the left, as the
     local engine's :func:`~giamngheo.linkage.engine.pairs_predict` does.
     """
+    pairs, _ = link_spark(session, people, model, threshold=threshold, cluster_threshold=None)
+    return pairs
+
+
+def link_spark(
+    session: SparkSession,
+    people: DataFrame,
+    model: Model,
+    *,
+    threshold: float,
+    cluster_threshold: float | None,
+) -> tuple[DataFrame, DataFrame | None]:
+    """The pairs of :func:`pairs_predict_spark` and, unless ``cluster_threshold`` is
+    ``None``, every record with its cluster (``cluster_id``, ``record_id``): Splink's
+    connected components over the pairs at or above it, a cluster named by its smallest
+    record id."""
     linker = _linker(session, people, model)
     result = linker.inference.predict(threshold_match_probability=threshold, warning_mode="never")
-    frame: DataFrame = result.as_spark_dataframe()
-    return frame
+    pairs: DataFrame = result.as_spark_dataframe()
+    if cluster_threshold is None:
+        return pairs, None
+    clustered = linker.clustering.cluster_pairwise_predictions_at_threshold(
+        result, threshold_match_probability=cluster_threshold
+    )
+    grouped = clustered.as_spark_dataframe().selectExpr("cluster_id", "unique_id AS record_id")
+    return pairs, grouped
+
+
+@contextmanager
+def deep_plans(session: SparkSession) -> Iterator[None]:
+    """Catalyst's constraint propagation switched off while the block runs (then restored).
+
+    Splink's connected components join the previous iteration's table once per iteration;
+    without a checkpoint directory (local mode) lineage is only cached, so the logical plan
+    deepens each time and constraint propagation grows with it — minutes, then the driver
+    out of memory, for a few hundred records. Results do not change, only planning.
+    """
+    key = "spark.sql.constraintPropagation.enabled"
+    before = session.conf.get(key, "true")
+    session.conf.set(key, "false")
+    try:
+        yield
+    finally:
+        session.conf.set(key, before or "true")
 
 
 def _linker(session: SparkSession, people: DataFrame, model: Model) -> Linker:

@@ -8,7 +8,8 @@ from django.db.models import Q
 from tests.apps.linkage.linkage_support import HOME, gift_list, officer, registry, rows_gift
 from tests.factories import UserFactory
 
-from giamngheo.apps.accounts.roles import Role
+from giamngheo.apps.accounts.models import User
+from giamngheo.apps.accounts.roles import ROLE_CAPABILITIES, Capability, Role
 from giamngheo.apps.audit.models import AuditEvent
 from giamngheo.apps.geo.models import Commune, Village
 from giamngheo.apps.linkage.models import CandidatePair, ClusterMember, PairStatus
@@ -92,16 +93,37 @@ def test_merge_moves_records_and_undo_puts_them_back_audited() -> None:
 
 
 def test_decisions_outside_the_scope_are_refused() -> None:
-    actor = officer()
-    registry()
-    province = Commune.objects.get(code=HOME).province
-    linkage_run(actor=actor, province=province)
-    gift_list(actor, rows_gift())
-    linkage_run(actor=actor, province=province)
-    pair = CandidatePair.objects.first()
-    assert pair is not None
+    pair = _pair_to_decide(officer())
     with pytest.raises(PermissionDenied):
         pair_decide(actor=officer("05983"), pair=pair, decision="merge")
     village_head = UserFactory(role=Role.VILLAGE_HEAD, unit=Village.objects.get(code="LK-1"))
     with pytest.raises(PermissionDenied):
         pair_decide(actor=village_head, pair=pair, decision="merge")
+
+
+def test_deciding_needs_the_linkage_review_capability() -> None:
+    holders = {r for r, caps in ROLE_CAPABILITIES.items() if Capability.LINKAGE_REVIEW in caps}
+    assert holders == {Role.COMMUNE_OFFICER, Role.SYSADMIN}  # who could decide before
+    actor = officer()
+    pair = _pair_to_decide(actor)
+    home = Commune.objects.get(code=HOME)
+    province = home.province
+    for role, unit in ((Role.COMMUNE_CHAIRMAN, home), (Role.AUDITOR, home),
+                       (Role.PROVINCE_OFFICER, province)):  # fmt: skip
+        with pytest.raises(PermissionDenied, match=r"linkage\.review"):
+            pair_decide(actor=UserFactory(role=role, unit=unit), pair=pair, decision="merge")
+    admin = UserFactory(role=Role.SYSADMIN, unit=province)
+    decision = pair_decide(actor=admin, pair=pair, decision="not_same")
+    with pytest.raises(PermissionDenied, match=r"linkage\.review"):
+        decision_undo(actor=UserFactory(role=Role.COMMUNE_CHAIRMAN, unit=home), decision=decision)
+    decision_undo(actor=actor, decision=decision)
+
+
+def _pair_to_decide(actor: User) -> CandidatePair:
+    """The registry linked, a gift list imported and linked again: its one candidate pair."""
+    registry()
+    province = Commune.objects.get(code=HOME).province
+    linkage_run(actor=actor, province=province)
+    gift_list(actor, rows_gift())
+    linkage_run(actor=actor, province=province)
+    return CandidatePair.objects.get()

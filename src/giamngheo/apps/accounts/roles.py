@@ -38,6 +38,7 @@ class Capability(StrEnum):
     REVIEW_CAMPAIGN = "review.campaign"  # open the province's review campaigns
     PROGRAMMES_MANAGE = "programmes.manage"
     SUPPORT_RECORD = "support.record"
+    LINKAGE_REVIEW = "linkage.review"  # decide candidate pairs: merge / not the same / undo
     FUNDS_RECORD = "funds.record"
     EXPORT = "data.export"
     USERS_MANAGE = "users.manage"
@@ -46,7 +47,7 @@ class Capability(StrEnum):
 C = Capability
 _COMMUNE_OFFICER = (
     C.REGISTRY_VIEW, C.REGISTRY_EDIT, C.PERSONAL_VIEW, C.AUDIT_VIEW, C.CLASSIFY_RUN,
-    C.REVIEW_LIST, C.REVIEW_MANAGE, C.SUPPORT_RECORD, C.EXPORT,
+    C.REVIEW_LIST, C.REVIEW_MANAGE, C.SUPPORT_RECORD, C.LINKAGE_REVIEW, C.EXPORT,
 )  # fmt: skip
 _PROVINCE_OFFICER = (
     C.REGISTRY_VIEW, C.AUDIT_VIEW, C.CLASSIFY_RUN, C.REVIEW_CAMPAIGN, C.PROGRAMMES_MANAGE,

@@ -1,4 +1,5 @@
-"""The overlap and omission reports as Excel workbooks (Vietnamese headers, one sheet)."""
+"""The overlap and omission reports, and the problems of a rejected list import, as Excel
+workbooks (Vietnamese headers, one sheet)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from collections.abc import Sequence
 
 import xlsxwriter
 
+from giamngheo.apps.linkage.imports import Problem
 from giamngheo.apps.linkage.selectors import OmissionRow, OverlapRow
 
 OVERLAP_HEADERS = ("STT", "Xã, phường", "Mã hộ", "Loại hỗ trợ", "Các bên hỗ trợ", "Số lượt")
 OMISSION_HEADERS = ("STT", "Xã, phường", "Thôn, tổ dân phố", "Mã hộ", "Lý do cần hỗ trợ")
+PROBLEM_HEADERS = ("STT", "Dòng", "Cột", "Lỗi")
 
 
 def _book(title: str, headers: Sequence[str], rows: list[list[object]]) -> bytes:
@@ -37,3 +40,12 @@ def overlap_xlsx(rows: list[OverlapRow], *, year: int) -> bytes:
 def omission_xlsx(rows: list[OmissionRow], *, year: int) -> bytes:
     data: list[list[object]] = [[r.commune, r.village, r.household_code, r.reason] for r in rows]
     return _book(f"Hộ bị bỏ sót hỗ trợ năm {year}", OMISSION_HEADERS, data)
+
+
+def problems_xlsx(problems: list[Problem], *, total: int, filename: str) -> bytes:
+    """Every problem of a rejected list import: row, column, reason (cells never quoted)."""
+    data: list[list[object]] = [[p.row, p.column, p.reason] for p in problems]
+    title = f"Lỗi trong tệp {filename}: {total} lỗi, không nhập dòng nào"
+    if total > len(problems):
+        title += f" (liệt kê {len(problems)} lỗi đầu tiên)"
+    return _book(title, PROBLEM_HEADERS, data)

@@ -28,7 +28,7 @@ def _year(request: HttpRequest) -> int:
     return year if year and 2000 <= year <= 2100 else timezone.localdate().year
 
 
-def _download(content: bytes, name: str) -> HttpResponse:
+def xlsx_response(content: bytes, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -44,7 +44,7 @@ def overlaps_page(request: HttpRequest) -> HttpResponse:
     year, commune = _year(request), _int(request, "commune")
     rows = overlap_report(user=request.user, year=year, commune_id=commune)
     if _wants_excel(request):
-        return _download(overlap_xlsx(rows, year=year), f"trung-lap-{year}.xlsx")
+        return xlsx_response(overlap_xlsx(rows, year=year), f"trung-lap-{year}.xlsx")
     context = {"rows": rows, "year": year, "commune": commune,
                "communes": communes_visible(user=request.user)}  # fmt: skip
     return render(request, "web/linkage/overlaps.html", context)
@@ -59,7 +59,7 @@ def omissions_page(request: HttpRequest) -> HttpResponse:
     rule = rules.filter(pk=rule_pk).first() if rule_pk else None
     rows = omission_report(user=request.user, year=year, rule=rule, commune_id=commune)
     if _wants_excel(request):
-        return _download(omission_xlsx(rows, year=year), f"bo-sot-{year}.xlsx")
+        return xlsx_response(omission_xlsx(rows, year=year), f"bo-sot-{year}.xlsx")
     context = {"rows": rows, "year": year, "commune": commune, "rule": rule, "rules": rules,
                "summary": omission_summary(rows),
                "communes": communes_visible(user=request.user)}  # fmt: skip
