@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils import translation
+
 from giamngheo.apps.linkage.explain import FIELDS, LEVELS, ExplainedField, explanation_shown
 from giamngheo.linkage.engine import COMPARISON_NAMES, level_labels, model_load
 
@@ -33,3 +35,15 @@ def test_a_label_of_a_later_model_is_shown_as_the_model_wrote_it() -> None:
     assert explanation_shown(stored) == [
         ExplainedField(field="phone", level="same phone", weight=2.0)
     ]
+
+
+def test_an_english_reader_sees_the_labels_in_english() -> None:
+    stored = [
+        {"field": "name", "gamma": 3, "level": "middle name differs or dropped", "weight": 1.0}
+    ]
+    with translation.override("en"):
+        (shown,) = explanation_shown(stored)
+        assert (str(shown.field), str(shown.level)) == (
+            "Full name",
+            "middle name differs or dropped",
+        )
