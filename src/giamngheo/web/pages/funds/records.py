@@ -63,7 +63,7 @@ def source_page(request: HttpRequest) -> HttpResponse:
     if made is not None:
         messages.success(request, _g("Đã tạo nguồn vốn %(name)s.") % {"name": made.name})
         return redirect("web:funds")
-    return render(request, "web/funds/form_page.html", _page(form, _g("Thêm nguồn vốn")))
+    return render(request, "web/form_page.html", _page(form, _g("Thêm nguồn vốn")))
 
 
 @login_required
@@ -87,7 +87,7 @@ def budget_receipt_page(request: HttpRequest) -> HttpResponse:
     if tx is not None:
         messages.success(request, _g("Đã ghi giao dịch GD%(n)s.") % {"n": tx.pk})
         return redirect("web:funds-ledger")
-    return render(request, "web/funds/form_page.html", _page(form, _g("Tiếp nhận ngân sách")))
+    return render(request, "web/form_page.html", _page(form, _g("Tiếp nhận ngân sách")))
 
 
 @login_required
@@ -136,4 +136,4 @@ def reverse_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _page(form: Any, title: str) -> dict[str, Any]:
-    return {"form": form, "title": title}
+    return {"form": form, "title": title, "tabs": "web/funds/_tabs.html"}

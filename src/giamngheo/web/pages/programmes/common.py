@@ -75,8 +75,9 @@ def edit_page[T](
     if (made := submitted(request, form, save)) is not None:
         messages.success(request, done(made))
         return redirect(to)
-    context = {"form": form, "title": title, "submit": submit, "back": reverse(to)}
-    return render(request, "web/programmes/form_page.html", context)
+    context = {"form": form, "title": title, "submit": submit, "back": reverse(to),
+               "tabs": "web/programmes/_tabs.html"}  # fmt: skip
+    return render(request, "web/form_page.html", context)
 
 
 def visible_or_404[M: Model](rows: QuerySet[M], pk: int) -> M:
